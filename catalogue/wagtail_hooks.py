@@ -1,0 +1,67 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Category, Industry, Region, Subtype
+
+
+class FixedTermsPermissionPolicy(ModelPermissionPolicy):
+    """The ten categories are fixed by the programme: they can be renamed, never added or
+    removed."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "delete"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        if set(actions) <= {"add", "delete"}:
+            return self.model._default_manager.none()  # no user qualifies
+        return super().users_with_any_permission(actions)
+
+
+register_permission_policy(Category, FixedTermsPermissionPolicy(Category))
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "folder-open-1"
+    list_display = ["number", "name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class SubtypeViewSet(SnippetViewSet):
+    model = Subtype
+    icon = "folder-inverse"
+    list_display = ["name", "category", "slug", "locale"]
+    list_filter = ["locale", "category"]
+    search_fields = ["name"]
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    list_display = ["name", "province", "slug", "locale"]
+    list_filter = ["locale", "province"]
+    search_fields = ["name"]
+
+
+class IndustryViewSet(SnippetViewSet):
+    model = Industry
+    icon = "tag"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("分类体系")
+    menu_icon = "list-ul"
+    menu_order = 300
+    items = (CategoryViewSet, SubtypeViewSet, RegionViewSet, IndustryViewSet)
+
+
+register_snippet(TaxonomyViewSetGroup)

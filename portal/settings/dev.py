@@ -1,0 +1,7 @@
+from .base import *  # noqa: F403
+
+DEBUG = True
+# A fixed key is acceptable only because dev never leaves the developer's machine.
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # noqa: F405
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
