@@ -5,11 +5,21 @@ to it) and the English row shares its ``translation_key``. Slugs are ASCII and i
 locales, so a filter URL such as ``?category=consulting`` means the same in both languages.
 """
 
+import hashlib
+
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+
+from portal.identifiers import normalise, uscc_problem
+
+from .forms import ProviderPageForm
 
 
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -91,3 +101,504 @@ class Industry(TaxonomyTerm):
         verbose_name = _("服务行业")
         verbose_name_plural = _("服务行业")
         constraints = [_slug_unique_per_locale("industry")]
+
+
+# --- Selection batches, grades, status, blacklist -------------------------------------------
+
+
+class Batch(models.Model):
+    """A monthly selection batch, e.g. 2025年第3批."""
+
+    year = models.PositiveSmallIntegerField(_("年度"))
+    number = models.PositiveSmallIntegerField(_("批次号"))
+    review_date = models.DateField(_("评审日期"), null=True, blank=True)
+    published_on = models.DateField(_("公布日期"), null=True, blank=True)
+    note = models.TextField(_("说明"), blank=True)
+
+    panels = [
+        FieldPanel("year"),
+        FieldPanel("number"),
+        FieldPanel("review_date"),
+        FieldPanel("published_on"),
+        FieldPanel("note"),
+    ]
+
+    class Meta:
+        verbose_name = _("入选批次")
+        verbose_name_plural = _("入选批次")
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="catalogue_batch_unique")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return f"{self.year}年第{self.number}批"
+
+    @property
+    def name_en(self) -> str:
+        return f"{self.year} batch {self.number}"
+
+
+class Grade(models.TextChoices):
+    EXCELLENT = "excellent", _("优秀")
+    QUALIFIED = "qualified", _("合格")
+    UNQUALIFIED = "unqualified", _("不合格")
+
+
+# Higher is better; used for the "sort by grade" option.
+GRADE_RANK = {Grade.EXCELLENT: 3, Grade.QUALIFIED: 2, Grade.UNQUALIFIED: 1}
+
+
+class Status(models.TextChoices):
+    APPLIED = "applied", _("申报中")
+    SELECTED = "selected", _("入选")
+    RECTIFYING = "rectifying", _("整改中")
+    REMOVED = "removed", _("已清退")
+
+
+class BlacklistEntry(models.Model):
+    """申报失信黑名单: a code that falsified materials may not apply in the year it was listed
+    nor in the three following years."""
+
+    uscc = models.CharField(_("统一社会信用代码"), max_length=18, db_index=True)
+    name = models.CharField(_("单位名称"), max_length=100)
+    reason = models.TextField(_("失信原因"))
+    start_date = models.DateField(_("列入日期"))
+    end_date = models.DateField(
+        _("截止日期"), blank=True, help_text=_("留空则为列入年度起算再加三个完整年度的年末。")
+    )
+
+    panels = [
+        FieldPanel("uscc"),
+        FieldPanel("name"),
+        FieldPanel("reason"),
+        FieldPanel("start_date"),
+        FieldPanel("end_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("失信黑名单")
+        verbose_name_plural = _("失信黑名单")
+        ordering = ["-start_date"]
+
+    def __str__(self):
+        return f"{self.name}（{self.uscc}）"
+
+    @staticmethod
+    def default_end_date(start_date):
+        return start_date.replace(year=start_date.year + 3, month=12, day=31)
+
+    def clean(self):
+        self.uscc = normalise(self.uscc)
+        problem = uscc_problem(self.uscc)
+        if problem:
+            raise ValidationError({"uscc": problem})
+        if self.start_date and not self.end_date:
+            self.end_date = self.default_end_date(self.start_date)
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("截止日期不能早于列入日期。")})
+
+    def save(self, *args, **kwargs):
+        if self.start_date and not self.end_date:
+            self.end_date = self.default_end_date(self.start_date)
+        super().save(*args, **kwargs)
+
+    def is_active(self, on_date) -> bool:
+        return self.start_date <= on_date <= self.end_date
+
+
+# --- Pages -------------------------------------------------------------------------------
+
+
+def fair_key(uscc: str) -> int:
+    """A stable pseudo-random rank from the USCC: the default order of equal entries, so no
+    provider is favoured by its name or by when it was entered."""
+    return int.from_bytes(hashlib.sha256(uscc.encode()).digest()[:7], "big")
+
+
+class ProviderIndexPage(Page):
+    """The provider directory (服务商名录)."""
+
+    intro = RichTextField(_("简介"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["catalogue.ProviderPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("服务商名录")
+        verbose_name_plural = _("服务商名录")
+
+    def get_context(self, request, *args, **kwargs):
+        from .directory import provider_directory
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(provider_directory(request, index_page=self))
+        return context
+
+
+class ProviderPage(Page):
+    uscc = models.CharField(
+        _("统一社会信用代码"),
+        max_length=18,
+        db_index=True,
+        help_text=_("18位，含校验位；是服务商的唯一标识。"),
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="providers", verbose_name=_("所在地区")
+    )
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    website = models.URLField(_("网址"), blank=True)
+    contact_name = models.CharField(_("联系人"), max_length=50, blank=True)
+    contact_phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    categories = ParentalManyToManyField(
+        Category, related_name="providers", verbose_name=_("服务商类别")
+    )
+    subtypes = ParentalManyToManyField(
+        Subtype, related_name="providers", blank=True, verbose_name=_("细分类型")
+    )
+    industries = ParentalManyToManyField(
+        Industry, related_name="providers", blank=True, verbose_name=_("服务行业")
+    )
+    introduction = models.TextField(_("服务商简介"), blank=True)
+    designer_count = models.PositiveIntegerField(_("解决方案设计师人数"), default=0)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("标志"),
+    )
+    batch = models.ForeignKey(
+        Batch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="providers",
+        verbose_name=_("入选批次"),
+    )
+    # Denormalised from the status timeline and the grade history so that the directory can
+    # filter and sort without joins; kept in step by ProviderPage.save().
+    status = models.CharField(
+        _("当前状态"), max_length=20, choices=Status.choices, default=Status.SELECTED
+    )
+    latest_grade = models.CharField(
+        _("最新评级"), max_length=20, choices=Grade.choices, blank=True
+    )
+    latest_grade_year = models.PositiveSmallIntegerField(_("评级年度"), null=True, blank=True)
+    grade_rank = models.PositiveSmallIntegerField(default=0, editable=False)
+    fair_key = models.BigIntegerField(default=0, editable=False, db_index=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("uscc"),
+                FieldRowPanel([FieldPanel("region"), FieldPanel("batch")]),
+                FieldPanel("address"),
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_phone")]),
+                FieldPanel("logo"),
+            ],
+            heading=_("基本信息"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("subtypes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("industries", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("designer_count"),
+            ],
+            heading=_("服务范围"),
+        ),
+        FieldPanel("introduction"),
+        InlinePanel("grades", label=_("年度评级")),
+        InlinePanel("status_changes", label=_("状态变更")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("uscc"),
+        index.SearchField("introduction"),
+        index.SearchField("address"),
+        index.FilterField("status"),
+        index.FilterField("locale_id"),
+        index.RelatedFields("region", [index.SearchField("name")]),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.RelatedFields("subtypes", [index.SearchField("name")]),
+        index.RelatedFields("industries", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["catalogue.ProviderIndexPage"]
+    subpage_types = ["catalogue.SolutionPage"]
+    base_form_class = ProviderPageForm
+
+    class Meta:
+        verbose_name = _("服务商")
+        verbose_name_plural = _("服务商")
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+    @property
+    def is_removed(self) -> bool:
+        return self.status == Status.REMOVED
+
+    def clean(self):
+        super().clean()
+        self.uscc = normalise(self.uscc)
+        problem = uscc_problem(self.uscc)
+        if problem:
+            raise ValidationError({"uscc": problem})
+        duplicates = (
+            ProviderPage.objects.filter(uscc=self.uscc)
+            .exclude(translation_key=self.translation_key)
+            .first()
+        )
+        if duplicates:
+            raise ValidationError(
+                {"uscc": _("该统一社会信用代码已属于“%(name)s”。") % {"name": duplicates.title}}
+            )
+
+    def save(self, *args, **kwargs):
+        self.uscc = normalise(self.uscc)
+        self.fair_key = fair_key(self.uscc)
+        self.sync_denormalised_fields()
+        super().save(*args, **kwargs)
+
+    def sync_denormalised_fields(self):
+        """Current status and latest grade follow the timeline and the grade history."""
+        changes = list(self.status_changes.all())
+        if changes:
+            latest = max(changes, key=lambda change: (change.date, change.pk or 0))
+            self.status = latest.status
+        grades = list(self.grades.all())
+        if grades:
+            latest_grade = max(grades, key=lambda grade: grade.year)
+            self.latest_grade = latest_grade.grade
+            self.latest_grade_year = latest_grade.year
+        else:
+            self.latest_grade, self.latest_grade_year = "", None
+        self.grade_rank = GRADE_RANK.get(self.latest_grade, 0)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.is_removed:
+            # A removed provider's page stays readable, but the entry itself is gone.
+            response.status_code = 410
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["solutions"] = (
+            SolutionPage.objects.child_of(self).live().public().select_related("category")
+        )
+        context["grades"] = self.grades.order_by("-year")
+        context["timeline"] = self.status_changes.order_by("-date", "-id")
+        return context
+
+
+class ProviderGrade(Orderable):
+    """年度量化评价: one grade per provider and year."""
+
+    provider = ParentalKey(ProviderPage, on_delete=models.CASCADE, related_name="grades")
+    year = models.PositiveSmallIntegerField(_("评级年度"))
+    grade = models.CharField(_("评级"), max_length=20, choices=Grade.choices)
+    score = models.DecimalField(
+        _("得分"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("grade"), FieldPanel("score")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("年度评级")
+        verbose_name_plural = _("年度评级")
+
+
+class StatusChange(Orderable):
+    """One dated entry of a provider's public timeline."""
+
+    provider = ParentalKey(
+        ProviderPage, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    date = models.DateField(_("日期"))
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices)
+    reason = models.CharField(_("原因"), max_length=500)
+    deadline = models.DateField(_("整改期限"), null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("status"), FieldPanel("deadline")]),
+        FieldPanel("reason"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("状态变更")
+        verbose_name_plural = _("状态变更")
+
+
+class SolutionIndexPage(Page):
+    """The solution/product catalogue (解决方案（产品）供给清单); solutions live under their
+    providers, this page lists them all."""
+
+    intro = RichTextField(_("简介"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("解决方案目录")
+        verbose_name_plural = _("解决方案目录")
+
+    def get_context(self, request, *args, **kwargs):
+        from .directory import solution_catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(solution_catalogue(request, index_page=self))
+        return context
+
+
+class DeploymentMode(models.TextChoices):
+    SAAS = "saas", "SaaS"
+    PRIVATE = "private", _("私有化部署")
+    HYBRID = "hybrid", _("混合部署")
+
+
+class SolutionPage(Page):
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="solutions", verbose_name=_("服务商类别")
+    )
+    industries = ParentalManyToManyField(
+        Industry, related_name="solutions", blank=True, verbose_name=_("适用行业")
+    )
+    scenarios = models.CharField(
+        _("应用场景"), max_length=300, blank=True, help_text=_("多个场景用“、”分隔。")
+    )
+    deployment_mode = models.CharField(
+        _("部署方式"), max_length=20, choices=DeploymentMode.choices, blank=True
+    )
+    reference_price = models.DecimalField(
+        _("参考价格（万元）"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    is_xkqz = models.BooleanField(_("小快轻准"), default=False)
+    is_standardised = models.BooleanField(_("标准化、可复制"), default=False)
+    description = models.TextField(_("方案简介"), blank=True)
+    features = models.TextField(_("主要功能"), blank=True, help_text=_("每行一项。"))
+    fair_key = models.BigIntegerField(default=0, editable=False, db_index=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("category"), FieldPanel("deployment_mode")]),
+        FieldPanel("industries", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("scenarios"),
+        FieldRowPanel(
+            [FieldPanel("reference_price"), FieldPanel("is_xkqz"), FieldPanel("is_standardised")]
+        ),
+        FieldPanel("description"),
+        FieldPanel("features"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("scenarios"),
+        index.SearchField("features"),
+        index.FilterField("locale_id"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields("industries", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["catalogue.ProviderPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("解决方案")
+        verbose_name_plural = _("解决方案")
+
+    @property
+    def provider(self):
+        return self.get_parent().specific
+
+    @property
+    def feature_list(self) -> list[str]:
+        return [line.strip() for line in self.features.splitlines() if line.strip()]
+
+    def save(self, *args, **kwargs):
+        # Stable across re-imports: the natural key is provider + solution name.
+        self.fair_key = fair_key(f"{self.title}|{self.url_path or ''}")
+        super().save(*args, **kwargs)
+
+
+class AnnualListIndexPage(Page):
+    intro = RichTextField(_("简介"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["catalogue.AnnualListPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("年度名单目录")
+        verbose_name_plural = _("年度名单目录")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lists"] = AnnualListPage.objects.child_of(self).live().public().order_by("-year")
+        return context
+
+
+class AnnualListPage(Page):
+    """年度优质服务商名单, released at the annual conference."""
+
+    year = models.PositiveSmallIntegerField(_("年度"))
+    intro = RichTextField(_("简介"), blank=True, features=["bold", "italic", "link", "ul"])
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("year"),
+        FieldPanel("intro"),
+        InlinePanel("entries", label=_("名单条目")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["catalogue.AnnualListIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("年度名单")
+        verbose_name_plural = _("年度名单")
+
+    def get_context(self, request, *args, **kwargs):
+        from .directory import group_annual_list
+
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = group_annual_list(self)
+        return context
+
+
+class AnnualListEntry(Orderable):
+    annual_list = ParentalKey(AnnualListPage, on_delete=models.CASCADE, related_name="entries")
+    provider = models.ForeignKey(
+        ProviderPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("服务商")
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="+", verbose_name=_("类别")
+    )
+    grade = models.CharField(_("评级"), max_length=20, choices=Grade.choices)
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("provider"),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("grade")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("名单条目")
+        verbose_name_plural = _("名单条目")

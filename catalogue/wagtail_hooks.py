@@ -4,7 +4,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Category, Industry, Region, Subtype
+from .models import Batch, BlacklistEntry, Category, Industry, Region, Subtype
 
 
 class FixedTermsPermissionPolicy(ModelPermissionPolicy):
@@ -64,4 +64,26 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
     items = (CategoryViewSet, SubtypeViewSet, RegionViewSet, IndustryViewSet)
 
 
+class BatchViewSet(SnippetViewSet):
+    model = Batch
+    icon = "date"
+    menu_label = _("入选批次")
+    list_display = ["name", "review_date", "published_on"]
+    list_filter = ["year"]
+    add_to_admin_menu = True
+    menu_order = 310
+
+
+class BlacklistViewSet(SnippetViewSet):
+    model = BlacklistEntry
+    icon = "lock"
+    menu_label = _("失信黑名单")
+    list_display = ["name", "uscc", "start_date", "end_date"]
+    search_fields = ["name", "uscc"]
+    add_to_admin_menu = True
+    menu_order = 320
+
+
 register_snippet(TaxonomyViewSetGroup)
+register_snippet(BatchViewSet)
+register_snippet(BlacklistViewSet)

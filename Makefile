@@ -1,0 +1,64 @@
+# One-command setup and the project's everyday tasks. See README.md.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+POSTGRES_URL ?= postgres://root@127.0.0.1:5432/test
+
+.PHONY: run serve install test test-postgres test-e2e lint format messages check bench clean
+
+# The stamp files make a second `make run` skip what is already done.
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+var/translations.stamp: $(VENV)/.installed $(wildcard */locale/*/LC_MESSAGES/django.po)
+	$(MANAGE) compile_translations
+	@mkdir -p var && touch $@
+
+var/demo.stamp: $(VENV)/.installed $(wildcard */migrations/*.py) $(wildcard */demo.py) $(wildcard */demo_content.py)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_data
+	$(MANAGE) update_index
+	$(MANAGE) ensure_dev_admin
+	@mkdir -p var && touch $@
+
+run: var/translations.stamp var/demo.stamp
+	@echo "Admin: http://$(HOST):$(PORT)/admin/  login admin / admin"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed var/translations.stamp
+	$(PY) -m pytest
+
+test-postgres: $(VENV)/.installed var/translations.stamp
+	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest --create-db
+
+test-e2e: $(VENV)/.installed var/translations.stamp
+	$(PY) -m pytest tests/e2e
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Refresh the English catalogue after changing interface strings, then commit the .po files.
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages -l en --ignore ".venv/*" --ignore "var/*" --ignore "tests/*"
+	$(MANAGE) compile_translations
+
+check: $(VENV)/.installed
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf var db.sqlite3 static media .pytest_cache
