@@ -1,0 +1,164 @@
+"""Chinese text analysis shared by every search backend.
+
+Stock full-text engines treat a run of Chinese characters as one token, so `供应链` cannot find
+`提供供应链管理服务`. We analyse text in Python, identically when indexing and when querying,
+and hand the engine space-separated tokens it cannot mis-split:
+
+- indexing: for each run of CJK characters, its contiguous character bigrams (so any substring
+  of two or more characters can be matched as an adjacent phrase of bigrams), its unigrams
+  (single-character queries), and jieba's search-mode words (better ranking for whole words);
+  Latin and digit runs lower-cased, with letter/digit boundaries split (`ISO9001` → `iso9001
+  iso 9001`); full-width forms folded (NFKC).
+- querying: the query is segmented with jieba (domain dictionary loaded), single characters
+  left over by segmentation are rejoined to their neighbours, stop words dropped, and each term
+  becomes "the word, or the phrase of its bigrams, or any synonym" — terms are ANDed.
+"""
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .synonyms import ACRONYMS, equivalents
+
+DICTIONARY = Path(__file__).resolve().parent / "dictionary" / "domain.txt"
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TERMS = 12
+
+# CJK Unified Ideographs and extension A; the site's text uses nothing rarer.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]+)")
+_LETTER_DIGIT = re.compile(r"[a-z]+|[0-9]+")
+STOP_CHARACTERS = frozenset("的了和与及或在是对为把被将等之其")
+LATIN_STOP_WORDS = frozenset({"and", "or", "not", "near", "the", "of", "a", "an"})
+
+_tokenizer = None
+_tokenizer_lock = threading.Lock()
+
+
+def tokenizer():
+    """jieba with the domain dictionary, built once per process."""
+    global _tokenizer
+    if _tokenizer is None:
+        with _tokenizer_lock:
+            if _tokenizer is None:
+                import logging
+
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                instance = jieba.Tokenizer()
+                instance.initialize()
+                for word in _domain_words():
+                    instance.add_word(word, freq=200_000)
+                _tokenizer = instance
+    return _tokenizer
+
+
+def _domain_words():
+    yield from (line.strip() for line in DICTIONARY.read_text("utf-8").splitlines() if line.strip())
+    for names in ACRONYMS.values():
+        yield from names
+
+
+def fold(text: str) -> str:
+    """Full-width to half-width, compatibility forms folded, lower-cased, NUL dropped."""
+    return unicodedata.normalize("NFKC", text).replace("\x00", " ").lower()
+
+
+def bigrams(run: str) -> list[str]:
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def _latin_tokens(run: str) -> list[str]:
+    parts = _LETTER_DIGIT.findall(run)
+    return [run, *parts] if len(parts) > 1 else [run]
+
+
+def index_text(text: str) -> str:
+    """The token string stored in the search index for a piece of text."""
+    if not text:
+        return ""
+    cut_for_search = tokenizer().cut_for_search
+    out: list[str] = []
+    for cjk, latin in _RUN.findall(fold(text)):
+        if cjk:
+            # Bigrams first and uninterrupted, so that a phrase of bigrams matches exactly
+            # the substrings of this run.
+            out.extend(bigrams(cjk) or [cjk])
+            out.extend(w for w in cut_for_search(cjk, HMM=False) if len(w) > 2)
+            out.extend(cjk)
+        else:
+            out.extend(_latin_tokens(latin))
+    return " ".join(out)
+
+
+@dataclass
+class Term:
+    """One required term of a query and the spellings that satisfy it."""
+
+    text: str
+    alternatives: list[str] = field(default_factory=list)
+
+    @property
+    def is_cjk(self) -> bool:
+        return bool(re.fullmatch(rf"[{_CJK}]+", self.text))
+
+
+def _segment(cjk: str) -> list[str]:
+    words = [w for w in tokenizer().cut(cjk, HMM=False) if w]
+    merged: list[str] = []
+    pending = ""
+    for word in words:
+        if len(word) == 1:
+            if word in STOP_CHARACTERS and len(words) > 1:
+                if pending:
+                    merged.append(pending)
+                    pending = ""
+                continue
+            pending += word
+            continue
+        if pending:
+            # A lone character next to a word belongs to it (青岛+市, 智+恒 → 智恒): matching
+            # the joined substring is far more precise than matching a single character.
+            if len(pending) == 1 and merged and not merged[-1].endswith(tuple(STOP_CHARACTERS)):
+                merged[-1] += pending
+            else:
+                merged.append(pending)
+            pending = ""
+        merged.append(word)
+    if pending:
+        if len(pending) == 1 and merged:
+            merged[-1] += pending
+        else:
+            merged.append(pending)
+    return merged
+
+
+def query_terms(query: str) -> list[Term]:
+    """Split a visitor's query into required terms, each with its synonyms."""
+    text = fold(query)[:MAX_QUERY_CHARS]
+    terms: list[Term] = []
+    seen: set[str] = set()
+    for cjk, latin in _RUN.findall(text):
+        words = _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin])
+        for word in words:
+            if word in seen:
+                continue
+            seen.add(word)
+            terms.append(Term(word, [word, *equivalents(word)]))
+    return terms[:MAX_QUERY_TERMS]
+
+
+def match_forms(word: str) -> list[tuple[str, str]]:
+    """How a single spelling is looked up in the index: ("token", t) or ("phrase", "b1 b2 …")."""
+    if re.fullmatch(rf"[{_CJK}]+", word):
+        if len(word) <= 2:
+            return [("token", word)]
+        return [("token", word), ("phrase", " ".join(bigrams(word)))]
+    forms = [("token", word)]
+    parts = _LETTER_DIGIT.findall(word)
+    if len(parts) > 1:
+        forms.append(("phrase", " ".join(parts)))
+    return forms

@@ -1,0 +1,79 @@
+"""Present a model instance to a search backend's indexer with its text already analysed.
+
+The stock indexers read `obj.get_search_fields()` and call `field.get_value(obj)` on each
+field. We hand them a thin view of the object whose search fields return analysed token
+strings, so every backend stores the same tokens without copying its indexing code.
+"""
+
+from django.utils.encoding import force_str
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+
+from .analysis import index_text
+
+
+def _flatten(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return " ".join(_flatten(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_flatten(item) for item in value.values())
+    return force_str(value)
+
+
+def _unwrap(obj):
+    return obj._document_of if isinstance(obj, AnalysedDocument) else obj
+
+
+class _AnalysedText:
+    """Mixin for SearchField/AutocompleteField copies whose value is analysed text."""
+
+    def __init__(self, original):
+        self.__dict__.update(original.__dict__)
+        self._original = original
+
+    def get_value(self, obj):
+        return index_text(_flatten(self._original.get_value(_unwrap(obj))))
+
+
+class AnalysedSearchField(_AnalysedText, SearchField):
+    pass
+
+
+class AnalysedAutocompleteField(_AnalysedText, AutocompleteField):
+    pass
+
+
+class AnalysedRelatedFields(RelatedFields):
+    def __init__(self, original):
+        self.__dict__.update(original.__dict__)
+        self._original = original
+        self.fields = [analysed_field(field) for field in original.fields]
+
+    def get_value(self, obj):
+        return self._original.get_value(_unwrap(obj))
+
+
+def analysed_field(field):
+    if isinstance(field, AutocompleteField):
+        return AnalysedAutocompleteField(field)
+    if isinstance(field, SearchField):
+        return AnalysedSearchField(field)
+    if isinstance(field, RelatedFields):
+        return AnalysedRelatedFields(field)
+    return field  # filter fields are stored as they are
+
+
+class AnalysedDocument:
+    """Looks like the model instance to an indexer; its text fields come out analysed."""
+
+    def __init__(self, obj):
+        self._document_of = obj
+
+    def __getattr__(self, name):
+        return getattr(self._document_of, name)
+
+    def get_search_fields(self):
+        return [analysed_field(field) for field in self._document_of.get_search_fields()]

@@ -1,0 +1,54 @@
+from search.analysis import index_text, query_terms
+from search.query import analyse
+
+
+def tokens(text):
+    return index_text(text).split()
+
+
+def test_a_run_of_chinese_is_indexed_as_words_bigrams_and_characters():
+    indexed = tokens("提供供应链管理服务")
+    assert "供应链" in indexed  # jieba word
+    assert ["供应", "应链"] == indexed[2:4]  # contiguous bigrams: substrings match as phrases
+    assert "链" in indexed
+
+
+def test_latin_is_lower_cased_and_split_at_digits():
+    indexed = tokens("通过ISO9001认证，MES系统")
+    assert {"iso9001", "iso", "9001", "mes"} <= set(indexed)
+
+
+def test_full_width_characters_are_folded():
+    assert index_text("ＭＥＳ１２３") == index_text("MES123")
+    assert [t.text for t in query_terms("ＥＲＰ")] == ["erp"]
+
+
+def test_query_segments_city_and_concept():
+    assert [t.text for t in query_terms("青岛 数字孪生")] == ["青岛", "数字孪生"]
+    assert [t.text for t in query_terms("烟台设备运维")] == ["烟台", "设备运维"]
+
+
+def test_domain_dictionary_keeps_subtype_names_whole():
+    assert [t.text for t in query_terms("能源管理服务商")] == ["能源管理服务商"]
+
+
+def test_acronyms_and_chinese_names_are_synonyms():
+    (mes,) = query_terms("MES")
+    assert "制造执行系统" in mes.alternatives
+    (chinese,) = query_terms("制造执行系统")
+    assert "mes" in chinese.alternatives
+
+
+def test_stop_characters_are_dropped_and_lone_characters_rejoined():
+    assert [t.text for t in query_terms("青岛市的预测性维护")] == ["青岛市", "预测性维护"]
+
+
+def test_operators_and_punctuation_are_not_syntax():
+    assert analyse('" * - NEAR OR AND ( )') is None
+    assert [t.text for t in query_terms("MES AND ERP")] == ["mes", "erp"]
+
+
+def test_queries_are_bounded():
+    assert len(query_terms("a b c d e f g h i j k l m n o p q r s t")) == 12
+    huge = query_terms("智能" + "数" * 10_000)
+    assert sum(len(t.text) for t in huge) <= 200

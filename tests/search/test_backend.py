@@ -1,0 +1,77 @@
+"""The Chinese-aware backend on the configured database (SQLite here, PostgreSQL in CI)."""
+
+import pytest
+
+from catalogue import taxonomy
+from catalogue.factories import ProviderIndexPageFactory, ProviderPageFactory
+from catalogue.models import ProviderPage, Region
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def providers(home):
+    index = ProviderIndexPageFactory(parent=home)
+    regions = {r.slug: r for r in taxonomy.canonical(Region)}
+
+    def provider(title, introduction, region):
+        page = ProviderPageFactory(
+            parent=index, title=title, introduction=introduction, region=regions[region]
+        )
+        page.save_revision().publish()
+        return page
+
+    return {
+        "zhiheng": provider(
+            "山东智恒数字科技有限公司", "提供供应链管理服务与MES（制造执行系统）实施。", "qingdao"
+        ),
+        "haina": provider(
+            "烟台海纳工业互联网有限公司", "建设数字孪生工厂，开展预测性维护。", "yantai"
+        ),
+        "yunqi": provider("济南云启软件有限公司", "制造执行系统上云，车间排产优化。", "jinan"),
+    }
+
+
+def found(query):
+    return {page.title for page in ProviderPage.objects.live().search(query)}
+
+
+def test_a_word_inside_a_run_of_chinese_is_found(providers):
+    assert found("供应链") == {"山东智恒数字科技有限公司"}
+
+
+def test_part_of_a_company_name_is_found(providers):
+    assert found("智恒") == {"山东智恒数字科技有限公司"}
+    assert found("海纳") == {"烟台海纳工业互联网有限公司"}
+
+
+def test_city_and_concept_are_both_required(providers):
+    assert found("烟台 数字孪生") == {"烟台海纳工业互联网有限公司"}
+    assert found("青岛 数字孪生") == set()
+
+
+def test_acronym_finds_the_chinese_name_and_back(providers):
+    both = {"山东智恒数字科技有限公司", "济南云启软件有限公司"}
+    assert found("MES") == both
+    assert found("ｍｅｓ") == both
+    assert found("制造执行系统") == both
+
+
+def test_absent_concepts_find_nothing(providers):
+    assert found("区块链溯源") == set()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['" * - NEAR OR AND ( )', "'; DROP TABLE wagtailcore_page; --", "😀", "\x00", "" , "   "],
+)
+def test_odd_queries_return_normally(providers, query):
+    assert found(query) == set()
+
+
+def test_unpublished_content_is_not_found(providers):
+    providers["haina"].unpublish()
+    assert found("海纳") == set() or not ProviderPage.objects.get(
+        pk=providers["haina"].pk
+    ).live
+    assert "烟台海纳工业互联网有限公司" not in found("海纳")
