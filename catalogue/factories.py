@@ -64,6 +64,7 @@ class ProviderPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ProviderPage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def categories(self, create, extracted, **kwargs):

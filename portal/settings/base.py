@@ -175,20 +175,24 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 
-# Search: the database backend (SQLite FTS5 / PostgreSQL) unless ELASTICSEARCH_URL names a
-# search engine.
+# Search: the database backend (SQLite FTS5 / PostgreSQL) with Chinese analysis, unless
+# ELASTICSEARCH_URL names a search engine. With an engine, the database backend is kept up to
+# date too, as the fallback used while the engine is unreachable.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",
+            "ENGINE": os.environ.get("SEARCH_ENGINE", "elasticsearch9"),
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal_"),
-            "TIMEOUT": 5,
-        }
+            "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+        },
+        "fallback": DATABASE_SEARCH_BACKEND,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 LOGGING = {
     "version": 1,

@@ -63,15 +63,13 @@ def test_absent_concepts_find_nothing(providers):
 
 @pytest.mark.parametrize(
     "query",
-    ['" * - NEAR OR AND ( )', "'; DROP TABLE wagtailcore_page; --", "😀", "\x00", "" , "   "],
+    ['" * - NEAR OR AND ( )', "'; DROP TABLE wagtailcore_page; --", "😀", "\x00", "", "   "],
 )
 def test_odd_queries_return_normally(providers, query):
     assert found(query) == set()
 
 
 def test_unpublished_content_is_not_found(providers):
+    assert found("海纳") == {"烟台海纳工业互联网有限公司"}
     providers["haina"].unpublish()
-    assert found("海纳") == set() or not ProviderPage.objects.get(
-        pk=providers["haina"].pk
-    ).live
-    assert "烟台海纳工业互联网有限公司" not in found("海纳")
+    assert found("海纳") == set()

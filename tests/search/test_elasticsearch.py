@@ -1,0 +1,116 @@
+"""The search-engine backend: index settings, documents and queries are checked without a
+server; the live tests run when ELASTICSEARCH_URL names one."""
+
+import logging
+import os
+
+import pytest
+from django.test import override_settings
+from wagtail.search.backends import get_search_backend
+
+from catalogue import taxonomy
+from catalogue.factories import ProviderIndexPageFactory, ProviderPageFactory
+from catalogue.models import ProviderPage, Region
+from search.backends.elasticsearch import SearchBackend
+from search.query import analyse
+
+UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing listens there
+
+
+def backend(url=UNREACHABLE, **params):
+    return SearchBackend({"URLS": [url], "TIMEOUT": 1, **params})
+
+
+def engine_settings(url):
+    return {
+        "default": {"BACKEND": "search.backends.elasticsearch", "URLS": [url], "TIMEOUT": 2},
+        "fallback": {"BACKEND": "search.backends.database"},
+    }
+
+
+def test_index_settings_keep_the_analysed_tokens_intact():
+    analyzers = backend().settings["settings"]["analysis"]["analyzer"]
+    for name in ("default", "default_search", "edgengram_analyzer"):
+        assert analyzers[name]["tokenizer"] == "whitespace"
+        assert "lowercase" in analyzers[name]["filter"]
+
+
+@pytest.mark.parametrize("engine", ["elasticsearch8", "elasticsearch9"])
+def test_every_supported_engine_gets_the_same_analysis(engine):
+    analyzers = backend(ENGINE=engine).settings["settings"]["analysis"]["analyzer"]
+    assert analyzers["default"]["tokenizer"] == "whitespace"
+
+
+def test_unknown_engine_is_refused_with_a_clear_message():
+    with pytest.raises(ValueError, match="Unknown search engine"):
+        backend(ENGINE="solr")
+
+
+@pytest.mark.django_db
+def test_documents_carry_analysed_chinese_text(home):
+    index = ProviderIndexPageFactory(parent=home)
+    provider = ProviderPageFactory(
+        parent=index, title="山东智恒数字科技有限公司", introduction="提供供应链管理服务。"
+    )
+    document = backend().mapping_class(ProviderPage).get_document(provider)
+
+    title_tokens = document["title"].split()
+    assert "智恒" in title_tokens
+    introduction = next(v for k, v in document.items() if k.endswith("introduction"))
+    assert "供应 应链" in introduction
+
+
+@pytest.mark.django_db
+def test_query_requires_every_term_as_word_or_bigram_phrase():
+    compiler_class = backend().query_compiler_class
+    query = compiler_class(ProviderPage.objects.all(), analyse("青岛 数字孪生")).get_query()
+    text = str(query)
+
+    assert "'must'" in text  # terms are ANDed
+    assert "'青岛'" in text
+    assert "'数字 字孪 孪生'" in text  # the bigram phrase of 数字孪生
+    assert "match_phrase" in text
+
+
+@pytest.mark.django_db
+def test_search_falls_back_to_the_database_when_the_engine_is_down(home, caplog):
+    with override_settings(WAGTAILSEARCH_BACKENDS=engine_settings(UNREACHABLE)):
+        index = ProviderIndexPageFactory(parent=home)
+        provider = ProviderPageFactory(
+            parent=index,
+            title="烟台海纳工业互联网有限公司",
+            introduction="数字孪生工厂",
+            region=taxonomy.canonical(Region).get(slug="yantai"),
+        )
+        provider.save_revision().publish()
+
+        with caplog.at_level(logging.WARNING, logger="search.backends.elasticsearch"):
+            results = get_search_backend().search("烟台 数字孪生", ProviderPage.objects.live())
+            titles = [page.title for page in results]
+            count = results.count()
+
+    assert titles == ["烟台海纳工业互联网有限公司"]
+    assert count == 1
+    assert "using the database backend" in caplog.text
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL not set")
+@pytest.mark.django_db
+def test_live_engine_finds_chinese_words_and_acronyms(home):
+    url = os.environ["ELASTICSEARCH_URL"]
+    with override_settings(WAGTAILSEARCH_BACKENDS=engine_settings(url)):
+        engine = get_search_backend()
+        index = ProviderIndexPageFactory(parent=home)
+        provider = ProviderPageFactory(
+            parent=index, title="山东智恒数字科技有限公司", introduction="MES（制造执行系统）实施"
+        )
+        provider.save_revision().publish()
+        engine.reset_index()
+        engine.add_type(ProviderPage)
+        engine.add_bulk(ProviderPage, ProviderPage.objects.all())
+        engine.refresh_index()
+
+        for query in ("智恒", "制造执行系统", "mes", "ＭＥＳ"):
+            assert [p.title for p in engine.search(query, ProviderPage)] == [provider.title]
+        assert list(engine.search("区块链", ProviderPage)) == []
