@@ -13,6 +13,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import path as route
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -188,6 +190,11 @@ class BlacklistEntry(models.Model):
     def __str__(self):
         return f"{self.name}（{self.uscc}）"
 
+    def save(self, *args, **kwargs):
+        if self.start_date and not self.end_date:
+            self.end_date = self.default_end_date(self.start_date)
+        super().save(*args, **kwargs)
+
     @staticmethod
     def default_end_date(start_date):
         return start_date.replace(year=start_date.year + 3, month=12, day=31)
@@ -202,11 +209,6 @@ class BlacklistEntry(models.Model):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("截止日期不能早于列入日期。")})
 
-    def save(self, *args, **kwargs):
-        if self.start_date and not self.end_date:
-            self.end_date = self.default_end_date(self.start_date)
-        super().save(*args, **kwargs)
-
     def is_active(self, on_date) -> bool:
         return self.start_date <= on_date <= self.end_date
 
@@ -220,8 +222,9 @@ def fair_key(uscc: str) -> int:
     return int.from_bytes(hashlib.sha256(uscc.encode()).digest()[:7], "big")
 
 
-class ProviderIndexPage(Page):
-    """The provider directory (服务商名录)."""
+class ProviderIndexPage(RoutablePageMixin, Page):
+    """The provider directory (服务商名录); ``export/<csv|xlsx|json>/`` downloads the current
+    filtered list."""
 
     intro = RichTextField(_("简介"), blank=True, features=["bold", "italic", "link"])
 
@@ -239,6 +242,12 @@ class ProviderIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(provider_directory(request, index_page=self))
         return context
+
+    @route("export/<str:fmt>/", name="export")
+    def export(self, request, fmt):
+        from .exports import provider_export
+
+        return provider_export(request, index_page=self, fmt=fmt)
 
 
 class ProviderPage(Page):
@@ -293,6 +302,7 @@ class ProviderPage(Page):
     latest_grade_year = models.PositiveSmallIntegerField(_("评级年度"), null=True, blank=True)
     grade_rank = models.PositiveSmallIntegerField(default=0, editable=False)
     fair_key = models.BigIntegerField(default=0, editable=False, db_index=True)
+    fair_order_field = "fair_key"
 
     content_panels = [
         *Page.content_panels,
@@ -327,6 +337,7 @@ class ProviderPage(Page):
         index.SearchField("address"),
         index.FilterField("status"),
         index.FilterField("locale_id"),
+        index.FilterField("fair_key"),
         index.RelatedFields("region", [index.SearchField("name")]),
         index.RelatedFields("categories", [index.SearchField("name")]),
         index.RelatedFields("subtypes", [index.SearchField("name")]),
@@ -445,9 +456,9 @@ class StatusChange(Orderable):
         verbose_name_plural = _("状态变更")
 
 
-class SolutionIndexPage(Page):
+class SolutionIndexPage(RoutablePageMixin, Page):
     """The solution/product catalogue (解决方案（产品）供给清单); solutions live under their
-    providers, this page lists them all."""
+    providers, this page lists them all. ``export/<csv|xlsx|json>/`` downloads the list."""
 
     intro = RichTextField(_("简介"), blank=True, features=["bold", "italic", "link"])
 
@@ -465,6 +476,12 @@ class SolutionIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(solution_catalogue(request, index_page=self))
         return context
+
+    @route("export/<str:fmt>/", name="export")
+    def export(self, request, fmt):
+        from .exports import solution_export
+
+        return solution_export(request, index_page=self, fmt=fmt)
 
 
 class DeploymentMode(models.TextChoices):
@@ -494,6 +511,7 @@ class SolutionPage(Page):
     description = models.TextField(_("方案简介"), blank=True)
     features = models.TextField(_("主要功能"), blank=True, help_text=_("每行一项。"))
     fair_key = models.BigIntegerField(default=0, editable=False, db_index=True)
+    fair_order_field = "fair_key"
 
     content_panels = [
         *Page.content_panels,
@@ -512,6 +530,7 @@ class SolutionPage(Page):
         index.SearchField("scenarios"),
         index.SearchField("features"),
         index.FilterField("locale_id"),
+        index.FilterField("fair_key"),
         index.RelatedFields("category", [index.SearchField("name")]),
         index.RelatedFields("industries", [index.SearchField("name")]),
     ]
@@ -554,8 +573,9 @@ class AnnualListIndexPage(Page):
         return context
 
 
-class AnnualListPage(Page):
-    """年度优质服务商名单, released at the annual conference."""
+class AnnualListPage(RoutablePageMixin, Page):
+    """年度优质服务商名单, released at the annual conference; ``export/<csv|xlsx>/`` downloads
+    it."""
 
     year = models.PositiveSmallIntegerField(_("年度"))
     intro = RichTextField(_("简介"), blank=True, features=["bold", "italic", "link", "ul"])
@@ -579,7 +599,22 @@ class AnnualListPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["groups"] = group_annual_list(self)
+        base_url = self.get_url(request) or ""
+        context["export_links"] = [
+            {
+                "format": fmt,
+                "label": label,
+                "url": base_url + self.reverse_subpage("export", kwargs={"fmt": fmt}),
+            }
+            for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"))
+        ]
         return context
+
+    @route("export/<str:fmt>/", name="export")
+    def export(self, request, fmt):
+        from .exports import annual_list_export
+
+        return annual_list_export(request, page=self, fmt=fmt)
 
 
 class AnnualListEntry(Orderable):

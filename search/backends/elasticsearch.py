@@ -89,6 +89,17 @@ class AnalysedMappingMixin:
         return doc
 
 
+class FairSortMixin:
+    """Ties in score are broken by the model's fair key, as on the database backend."""
+
+    def get_sort(self):
+        fair_field = getattr(self.queryset.model, "fair_order_field", None)
+        if self.order_by_relevance and fair_field:
+            column = f"{fair_field}_filter"
+            return [{"_score": "desc"}, {column: "asc"}]
+        return super().get_sort()
+
+
 class FallbackResultsMixin:
     """Serve from the database backend when the engine is unreachable; never fail the page."""
 
@@ -146,7 +157,7 @@ def analysed_engine_class(engine: str):
     compilers = {
         name: type(
             f"Analysed{getattr(base, name).__name__}",
-            (getattr(base, name),),
+            (FairSortMixin, getattr(base, name)),
             {"mapping_class": mapping},
         )
         for name in ("query_compiler_class", "autocomplete_query_compiler_class")

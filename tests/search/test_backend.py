@@ -73,3 +73,20 @@ def test_unpublished_content_is_not_found(providers):
     assert found("海纳") == {"烟台海纳工业互联网有限公司"}
     providers["haina"].unpublish()
     assert found("海纳") == set()
+
+
+def test_equal_scores_follow_the_fair_order_not_entry_order(home):
+    index = ProviderIndexPageFactory(parent=home)
+    created = []
+    for n in range(8):
+        page = ProviderPageFactory(
+            parent=index, title=f"测试单位{n}号", introduction="数字孪生工厂"
+        )
+        page.save_revision().publish()
+        created.append(page)
+
+    ranked = list(ProviderPage.objects.live().search("数字孪生"))
+
+    assert [p.pk for p in ranked] == [p.pk for p in sorted(created, key=lambda p: p.fair_key)]
+    assert [p.pk for p in ranked] != sorted(p.pk for p in created)
+    assert [p.pk for p in ranked] != sorted((p.pk for p in created), reverse=True)
