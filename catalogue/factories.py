@@ -7,6 +7,9 @@ from portal.identifiers import make_uscc
 
 from . import taxonomy
 from .models import (
+    AnnualListEntry,
+    AnnualListIndexPage,
+    AnnualListPage,
     Batch,
     BlacklistEntry,
     Category,
@@ -97,3 +100,31 @@ class SolutionPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = SolutionPage
+
+
+class AnnualListIndexPageFactory(wagtail_factories.PageFactory):
+    title = "年度名单"
+    slug = "annual-lists"
+
+    class Meta:
+        model = AnnualListIndexPage
+
+
+class AnnualListPageFactory(wagtail_factories.PageFactory):
+    year = 2025
+    title = factory.LazyAttribute(lambda page: f"{page.year}年度优质服务商名单")
+    slug = factory.LazyAttribute(lambda page: str(page.year))
+    intro = "<p>经年度量化评价，现将优质服务商名单公布如下。</p>"
+
+    class Meta:
+        model = AnnualListPage
+
+
+class AnnualListEntryFactory(factory.django.DjangoModelFactory):
+    """An entry of an annual list; pass ``annual_list`` and ``provider``."""
+
+    category = factory.LazyFunction(lambda: taxonomy.canonical(Category).get(slug="consulting"))
+    grade = "excellent"
+
+    class Meta:
+        model = AnnualListEntry

@@ -296,9 +296,7 @@ class ProviderPage(Page):
     status = models.CharField(
         _("当前状态"), max_length=20, choices=Status.choices, default=Status.SELECTED
     )
-    latest_grade = models.CharField(
-        _("最新评级"), max_length=20, choices=Grade.choices, blank=True
-    )
+    latest_grade = models.CharField(_("最新评级"), max_length=20, choices=Grade.choices, blank=True)
     latest_grade_year = models.PositiveSmallIntegerField(_("评级年度"), null=True, blank=True)
     grade_rank = models.PositiveSmallIntegerField(default=0, editable=False)
     fair_key = models.BigIntegerField(default=0, editable=False, db_index=True)
@@ -420,9 +418,7 @@ class ProviderGrade(Orderable):
     provider = ParentalKey(ProviderPage, on_delete=models.CASCADE, related_name="grades")
     year = models.PositiveSmallIntegerField(_("评级年度"))
     grade = models.CharField(_("评级"), max_length=20, choices=Grade.choices)
-    score = models.DecimalField(
-        _("得分"), max_digits=5, decimal_places=1, null=True, blank=True
-    )
+    score = models.DecimalField(_("得分"), max_digits=5, decimal_places=1, null=True, blank=True)
     note = models.CharField(_("备注"), max_length=200, blank=True)
 
     panels = [
@@ -438,9 +434,7 @@ class ProviderGrade(Orderable):
 class StatusChange(Orderable):
     """One dated entry of a provider's public timeline."""
 
-    provider = ParentalKey(
-        ProviderPage, on_delete=models.CASCADE, related_name="status_changes"
-    )
+    provider = ParentalKey(ProviderPage, on_delete=models.CASCADE, related_name="status_changes")
     date = models.DateField(_("日期"))
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices)
     reason = models.CharField(_("原因"), max_length=500)
@@ -529,6 +523,7 @@ class SolutionPage(Page):
         index.SearchField("description"),
         index.SearchField("scenarios"),
         index.SearchField("features"),
+        index.SearchField("provider_search_text"),
         index.FilterField("locale_id"),
         index.FilterField("fair_key"),
         index.RelatedFields("category", [index.SearchField("name")]),
@@ -545,6 +540,16 @@ class SolutionPage(Page):
     @property
     def provider(self):
         return self.get_parent().specific
+
+    def provider_search_text(self) -> str:
+        """Who offers it and where, so that 烟台 设备运维 also finds solutions offered in 烟台."""
+        provider = (
+            ProviderPage.objects.filter(path=self.path[: -self.steplen])
+            .select_related("region")
+            .only("title", "region__name")
+            .first()
+        )
+        return f"{provider.title} {provider.region.name}" if provider else ""
 
     @property
     def feature_list(self) -> list[str]:

@@ -1,5 +1,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.search.index import insert_or_update_object
+from wagtail.signals import page_published
 
 from . import taxonomy
 
@@ -9,3 +11,13 @@ from . import taxonomy
 def invalidate_taxonomy_names(sender, **kwargs):
     if sender in taxonomy.TAXONOMY_MODELS:
         taxonomy.invalidate()
+
+
+@receiver(page_published)
+def reindex_solutions_of_provider(sender, instance, **kwargs):
+    """Solutions are found by their provider's name and city: keep them in step."""
+    from .models import ProviderPage, SolutionPage
+
+    if isinstance(instance, ProviderPage):
+        for solution in SolutionPage.objects.child_of(instance):
+            insert_or_update_object(solution)

@@ -69,7 +69,9 @@ def id_number_problem(value) -> str | None:
 def validate_id_number(value) -> None:
     problem = id_number_problem(value)
     if problem:
-        raise ValidationError(_("身份证号无效：%(reason)s") % {"reason": problem}, code="invalid_id")
+        raise ValidationError(
+            _("身份证号无效：%(reason)s") % {"reason": problem}, code="invalid_id"
+        )
 
 
 def mask_id_number(value) -> str:
@@ -86,7 +88,7 @@ def make_uscc(seed: int) -> str:
     """
     body = []
     n = seed
-    for _ in range(9):
+    for _position in range(9):
         n, r = divmod(n, 31)
         body.append(USCC_ALPHABET[r])
     first17 = "91" + "370100" + "".join(reversed(body))

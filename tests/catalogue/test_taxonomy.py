@@ -11,7 +11,13 @@ EXPECTED = [
     ("数字化咨询服务商", ["咨询规划服务商", "工程设计服务商", "人才发展服务商"]),
     (
         "数字化运营服务商",
-        ["流程管理服务商", "财务管理服务商", "营销管理服务商", "供应链管理服务商", "售后管理服务商"],
+        [
+            "流程管理服务商",
+            "财务管理服务商",
+            "营销管理服务商",
+            "供应链管理服务商",
+            "售后管理服务商",
+        ],
     ),
     (
         "数字化研发服务商",
@@ -48,7 +54,10 @@ EXPECTED = [
     ("数字化综合服务商", []),
     ("数字化品牌设计服务商", []),
 ]
-CITIES = "济南市 青岛市 淄博市 枣庄市 东营市 烟台市 潍坊市 济宁市 泰安市 威海市 日照市 临沂市 德州市 聊城市 滨州市 菏泽市"
+CITIES = (
+    "济南市 青岛市 淄博市 枣庄市 东营市 烟台市 潍坊市 济宁市 "
+    "泰安市 威海市 日照市 临沂市 德州市 聊城市 滨州市 菏泽市"
+)
 
 
 def test_the_ten_categories_and_their_subtypes_exist_after_migrate():
@@ -74,7 +83,9 @@ def test_an_industry_list_exists():
 def test_every_term_has_an_english_translation_with_the_same_slug(model):
     chinese = taxonomy.canonical(model)
     for term in chinese:
-        english = model.objects.get(translation_key=term.translation_key, locale__language_code="en")
+        english = model.objects.get(
+            translation_key=term.translation_key, locale__language_code="en"
+        )
         assert english.slug == term.slug
         assert english.name and english.name != term.name
 
@@ -107,7 +118,12 @@ def test_editors_can_add_a_subtype(admin_client):
     consulting = taxonomy.canonical(Category).get(slug="consulting")
     response = admin_client.post(
         "/admin/snippets/catalogue/subtype/add/",
-        {"category": consulting.pk, "name": "标准化服务商", "slug": "standardisation", "sort_order": 9},
+        {
+            "category": consulting.pk,
+            "name": "标准化服务商",
+            "slug": "standardisation",
+            "sort_order": 9,
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Subtype.objects.filter(slug="standardisation", category=consulting).exists()

@@ -1,0 +1,845 @@
+"""The public listings: the provider directory, the solution catalogue and the annual lists.
+
+A listing reads its state from the query string (``?category=consulting&category=rnd&region=
+qingdao&q=…&sort=…&page=2``), so every state is a shareable URL that works without JavaScript.
+Facet values are the taxonomy slugs, which are the same in every locale.
+
+Facets are disjunctive: several values of one facet are OR-ed, facets are AND-ed, and the count
+beside an option is the number of results that option alone would give with every *other* facet
+applied, so following an option's link ("only this") gives exactly that many results.
+
+The number of SQL queries does not depend on the number of entries: one grouped query per facet
+(M2M facets group their through table), one count, one page of results with its relations
+prefetched, and term names from :mod:`catalogue.taxonomy`'s cache.
+
+Bad input never fails: unknown slugs and sort keys are ignored, page numbers are clamped, NUL
+bytes are dropped and the keyword is cut to :data:`MAX_QUERY_LENGTH` characters.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import Substr
+from django.http import QueryDict
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from . import taxonomy
+from .models import (
+    AnnualListPage,
+    Category,
+    DeploymentMode,
+    Grade,
+    Industry,
+    ProviderPage,
+    Region,
+    SolutionPage,
+    Status,
+    Subtype,
+)
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 200
+MAX_VALUE_LENGTH = 100
+MAX_VALUES_PER_FACET = 50
+# A keyword that matches more than this keeps its best matches (SQLite binds at most 32,766
+# parameters per statement, and no visitor pages that far).
+MAX_SEARCH_RESULTS = 20_000
+# How many options a facet shows before "show all".
+FACET_VISIBLE_OPTIONS = 10
+EXPORT_CHUNK_SIZE = 500
+
+
+# --- Input ----------------------------------------------------------------------------------
+
+
+def clean_text(value: str, max_length: int = MAX_VALUE_LENGTH) -> str:
+    """One query-string value without NUL/control characters, whitespace collapsed, cut."""
+    value = "".join(ch for ch in value[: max_length * 4] if ch >= " " or ch in "\t\n")
+    return " ".join(value.split())[:max_length]
+
+
+def _page_number(raw: str | None, num_pages: int) -> int:
+    try:
+        number = int(str(raw)[:12])
+    except (TypeError, ValueError):
+        number = 1
+    return min(max(number, 1), max(num_pages, 1))
+
+
+# --- Taxonomy terms (cached) ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    id: int
+    slug: str
+    key: str  # translation_key, shared by the term's translations
+    name: str  # the canonical (Chinese) name
+
+
+def canonical_terms(model) -> list[Term]:
+    """The default-locale terms of a taxonomy model in display order, cached like the names."""
+    cache_key = f"catalogue:directory:terms:{model._meta.model_name}:{taxonomy._cache_version()}"
+    terms = cache.get(cache_key)
+    if terms is None:
+        queryset = taxonomy.canonical(model)
+        if model is Region:
+            rows = sorted(
+                queryset,
+                key=lambda region: (not region.is_shandong, region.sort_order, region.pk),
+            )
+        elif model is Subtype:
+            rows = queryset.select_related("category").order_by(
+                "category__number", "sort_order", "id"
+            )
+        else:
+            rows = queryset
+        terms = [Term(t.pk, t.slug, str(t.translation_key), t.name) for t in rows]
+        cache.set(cache_key, terms, timeout=60 * 60)
+    return terms
+
+
+# --- Facets ---------------------------------------------------------------------------------
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str = ""
+    id: str = ""
+
+
+@dataclass
+class Facet:
+    param: str
+    label: str
+    options: list[FacetOption]
+    selected: list[str]
+
+    @property
+    def visible_options(self) -> list[FacetOption]:
+        return self.options[:FACET_VISIBLE_OPTIONS]
+
+    @property
+    def more_options(self) -> list[FacetOption]:
+        return self.options[FACET_VISIBLE_OPTIONS:]
+
+    @property
+    def more_selected(self) -> bool:
+        return any(option.selected for option in self.more_options)
+
+
+class FacetSpec:
+    """How one facet reads its values, filters a queryset and counts its options."""
+
+    def __init__(self, param: str, label):
+        self.param = param
+        self.label = label
+
+    def choices(self) -> list[tuple[str, str]]:
+        """Every possible (value, label), in display order."""
+        raise NotImplementedError
+
+    def clean(self, raw_values: list[str]) -> list[str]:
+        allowed = self.allowed_values()
+        values = []
+        for raw in raw_values[: MAX_VALUES_PER_FACET * 2]:
+            value = clean_text(raw)
+            if value in allowed and value not in values:
+                values.append(value)
+        return values[:MAX_VALUES_PER_FACET]
+
+    def allowed_values(self) -> set[str]:
+        return {value for value, _label in self.choices()}
+
+    def apply(self, queryset, values: list[str]):
+        raise NotImplementedError
+
+    def counts(self, queryset) -> dict[str, int]:
+        raise NotImplementedError
+
+    def build(self, counts: dict[str, int], selected: list[str], url_for) -> Facet:
+        options = []
+        for value, label in self.choices():
+            count = counts.get(value, 0)
+            if count or value in selected:
+                options.append(
+                    FacetOption(
+                        value=value,
+                        label=label,
+                        count=count,
+                        selected=value in selected,
+                        url=url_for(self.param, value),
+                        id=f"facet-{self.param}-{value}",
+                    )
+                )
+        return Facet(param=self.param, label=str(self.label), options=options, selected=selected)
+
+
+class TermFacet(FacetSpec):
+    """A taxonomy facet: values are slugs; works for ForeignKey and (Parental)ManyToMany fields.
+
+    Content points to the canonical terms, but a page may point to a translated term (e.g. a
+    real English translation): filtering and grouping go through the slug, which is the same in
+    every locale, so both count alike.
+    """
+
+    def __init__(self, param, label, model, term_model, field_name):
+        super().__init__(param, label)
+        self.model = model
+        self.term_model = term_model
+        self.field_name = field_name
+        model_field = model._meta.get_field(field_name)
+        self.many = model_field.many_to_many
+        if self.many:
+            self.through = model_field.remote_field.through
+            self.owner = model_field.m2m_field_name()
+            self.target = model_field.m2m_reverse_field_name()
+
+    def choices(self):
+        names = taxonomy.localized_names(self.term_model)
+        return [(t.slug, names.get(t.key, t.name)) for t in canonical_terms(self.term_model)]
+
+    def allowed_values(self):
+        return {t.slug for t in canonical_terms(self.term_model)}
+
+    def apply(self, queryset, values):
+        if not values:
+            return queryset
+        if self.many:
+            matching = self.through.objects.filter(**{f"{self.target}__slug__in": values})
+            return queryset.filter(pk__in=matching.values(self.owner))
+        return queryset.filter(**{f"{self.field_name}__slug__in": values})
+
+    def counts(self, queryset):
+        ids = queryset.order_by().values("pk")
+        if self.many:
+            rows = (
+                self.through.objects.filter(**{f"{self.owner}__in": ids})
+                .values(facet_value=F(f"{self.target}__slug"))
+                .annotate(n=Count(self.owner, distinct=True))
+                .order_by()
+            )
+        else:
+            rows = (
+                queryset.order_by()
+                .values(facet_value=F(f"{self.field_name}__slug"))
+                .annotate(n=Count("pk", distinct=True))
+                .order_by()
+            )
+        return {row["facet_value"]: row["n"] for row in rows if row["facet_value"]}
+
+
+class ChoiceFacet(FacetSpec):
+    """A facet over a field with fixed choices (grade, status, deployment mode)."""
+
+    def __init__(self, param, label, field_name, choices, default_exclude=()):
+        super().__init__(param, label)
+        self.field_name = field_name
+        self._choices = choices
+        # Values left out unless chosen explicitly (a removed provider, for instance).
+        self.default_exclude = tuple(default_exclude)
+
+    def choices(self):
+        return [(value, str(label)) for value, label in self._choices]
+
+    def apply(self, queryset, values):
+        if values:
+            return queryset.filter(**{f"{self.field_name}__in": values})
+        if self.default_exclude:
+            return queryset.exclude(**{f"{self.field_name}__in": self.default_exclude})
+        return queryset
+
+    def counts(self, queryset):
+        rows = (
+            queryset.order_by()
+            .values(facet_value=F(self.field_name))
+            .annotate(n=Count("pk", distinct=True))
+            .order_by()
+        )
+        return {row["facet_value"]: row["n"] for row in rows if row["facet_value"]}
+
+
+class YearFacet(FacetSpec):
+    """Batch year; the options are the years present (and any selected), newest first."""
+
+    def __init__(self, param, label, field_name):
+        super().__init__(param, label)
+        self.field_name = field_name
+
+    @staticmethod
+    def year_label(year) -> str:
+        return gettext("%(year)s年") % {"year": year}
+
+    def choices(self):
+        return []  # open-ended: built from the counts
+
+    def clean(self, raw_values):
+        values = []
+        for raw in raw_values[: MAX_VALUES_PER_FACET * 2]:
+            value = clean_text(raw, 4)
+            if len(value) == 4 and value.isascii() and value.isdigit() and value not in values:
+                values.append(value)
+        return values[:MAX_VALUES_PER_FACET]
+
+    def apply(self, queryset, values):
+        if not values:
+            return queryset
+        return queryset.filter(**{f"{self.field_name}__in": [int(v) for v in values]})
+
+    def counts(self, queryset):
+        rows = (
+            queryset.order_by()
+            .values(facet_value=F(self.field_name))
+            .annotate(n=Count("pk", distinct=True))
+            .order_by()
+        )
+        return {str(row["facet_value"]): row["n"] for row in rows if row["facet_value"]}
+
+    def build(self, counts, selected, url_for):
+        years = sorted({*counts, *selected}, reverse=True)
+        options = [
+            FacetOption(
+                value=year,
+                label=self.year_label(year),
+                count=counts.get(year, 0),
+                selected=year in selected,
+                url=url_for(self.param, year),
+                id=f"facet-{self.param}-{year}",
+            )
+            for year in years
+        ]
+        return Facet(param=self.param, label=str(self.label), options=options, selected=selected)
+
+
+@dataclass(frozen=True)
+class PriceBand:
+    value: str
+    label: str
+    low: Decimal | None
+    high: Decimal | None  # exclusive
+
+    def q(self, field_name: str) -> Q:
+        if self.low is None and self.high is None:
+            return Q(**{f"{field_name}__isnull": True})
+        q = Q()
+        if self.low is not None:
+            q &= Q(**{f"{field_name}__gte": self.low})
+        if self.high is not None:
+            q &= Q(**{f"{field_name}__lt": self.high})
+        return q
+
+
+PRICE_BANDS = [
+    PriceBand("under-5", _("5万元以下"), Decimal(0), Decimal(5)),
+    PriceBand("5-20", _("5–20万元"), Decimal(5), Decimal(20)),
+    PriceBand("20-50", _("20–50万元"), Decimal(20), Decimal(50)),
+    PriceBand("50-plus", _("50万元及以上"), Decimal(50), None),
+    PriceBand("negotiable", _("面议"), None, None),
+]
+
+
+def price_band(price) -> PriceBand:
+    """The band a reference price (万元, or None) falls in."""
+    for band in PRICE_BANDS:
+        if band.low is None and band.high is None:
+            matches = price is None
+        else:
+            matches = (
+                price is not None
+                and (band.low is None or price >= band.low)
+                and (band.high is None or price < band.high)
+            )
+        if matches:
+            return band
+    return PRICE_BANDS[-1]
+
+
+class PriceBandFacet(FacetSpec):
+    def __init__(self, param, label, field_name):
+        super().__init__(param, label)
+        self.field_name = field_name
+
+    def choices(self):
+        return [(band.value, str(band.label)) for band in PRICE_BANDS]
+
+    def apply(self, queryset, values):
+        if not values:
+            return queryset
+        q = Q()
+        for band in PRICE_BANDS:
+            if band.value in values:
+                q |= band.q(self.field_name)
+        return queryset.filter(q)
+
+    def counts(self, queryset):
+        # One query: a conditional count per band.
+        aggregates = {
+            band.value.replace("-", "_"): Count("pk", filter=band.q(self.field_name))
+            for band in PRICE_BANDS
+        }
+        row = queryset.order_by().aggregate(**{f"band_{k}": v for k, v in aggregates.items()})
+        return {band.value: row[f"band_{band.value.replace('-', '_')}"] for band in PRICE_BANDS}
+
+
+class FlagFacet(FacetSpec):
+    """A yes-only facet over a boolean field (小快轻准)."""
+
+    def __init__(self, param, label, field_name, option_label):
+        super().__init__(param, label)
+        self.field_name = field_name
+        self.option_label = option_label
+
+    def choices(self):
+        return [("yes", str(self.option_label))]
+
+    def apply(self, queryset, values):
+        return queryset.filter(**{self.field_name: True}) if values else queryset
+
+    def counts(self, queryset):
+        return {"yes": queryset.order_by().filter(**{self.field_name: True}).count()}
+
+
+# --- Listing state --------------------------------------------------------------------------
+
+
+@dataclass
+class SortOption:
+    value: str
+    label: str
+    order_by: tuple = ()
+
+
+@dataclass
+class ListingState:
+    """What the query string asks for, cleaned."""
+
+    q: str = ""
+    sort: str = ""
+    selections: dict[str, list[str]] = field(default_factory=dict)
+    page: str = "1"
+    facet_params: tuple[str, ...] = ()
+
+    def params(self, **overrides) -> list[tuple[str, str]]:
+        """The state as ordered query-string pairs; ``overrides`` replace whole keys."""
+        state = {"q": [self.q] if self.q else []}
+        for param in self.facet_params:
+            state[param] = list(self.selections.get(param, []))
+        state["sort"] = [self.sort] if self.sort else []
+        state["page"] = [self.page] if self.page and self.page != "1" else []
+        for key, value in overrides.items():
+            state[key] = [] if value is None else (value if isinstance(value, list) else [value])
+        return [(key, v) for key, values in state.items() for v in values]
+
+    def querystring(self, **overrides) -> str:
+        query = QueryDict(mutable=True)
+        for key, value in self.params(**overrides):
+            query.appendlist(key, value)
+        encoded = query.urlencode()
+        return f"?{encoded}" if encoded else ""
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(self.selections.get(param) for param in self.facet_params)
+
+
+class Listing:
+    """A faceted, searchable, paginated list of pages below ``index_page``."""
+
+    model: type[Page]
+    facet_specs: list[FacetSpec]
+    sort_options: list[SortOption]
+    default_sort = "fair"
+    fair_order = ("fair_key", "pk")
+
+    def __init__(self, params: QueryDict, *, index_page: Page, base_url: str = ""):
+        self.index_page = index_page
+        self.base_url = base_url
+        self.state = self.parse(params)
+
+    # -- state
+
+    def parse(self, params: QueryDict) -> ListingState:
+        q = clean_text(params.get("q", ""), MAX_QUERY_LENGTH)
+        selections = {
+            spec.param: spec.clean(params.getlist(spec.param)) for spec in self.facet_specs
+        }
+        sorts = {option.value for option in self.sort_options}
+        sort = clean_text(params.get("sort", ""), 20)
+        if sort not in sorts or (sort == "relevance" and not q) or sort == self.default_for(q):
+            sort = ""
+        page = clean_text(params.get("page", ""), 12) or "1"
+        return ListingState(
+            q=q,
+            sort=sort,
+            selections=selections,
+            page=page,
+            facet_params=tuple(spec.param for spec in self.facet_specs),
+        )
+
+    def default_for(self, q: str) -> str:
+        return "relevance" if q else self.default_sort
+
+    @property
+    def sort(self) -> str:
+        return self.state.sort or self.default_for(self.state.q)
+
+    def url(self, **overrides) -> str:
+        return f"{self.base_url}{self.state.querystring(page=None, **overrides)}"
+
+    # -- querysets
+
+    def base_queryset(self):
+        raise NotImplementedError
+
+    def search_queryset(self):
+        """The queryset the keyword is searched in: only fields every search backend can
+        filter on (live, path, depth, locale)."""
+        raise NotImplementedError
+
+    def with_relations(self, queryset):
+        return queryset
+
+    @cached_property
+    def search_hits(self) -> list[int] | None:
+        """Primary keys matching the keyword, best first (None without a keyword).
+
+        The search runs on the unfiltered base (every backend can filter on live/path/locale,
+        not every backend on M2M) and the facets then restrict its ids. Equal scores are put in
+        fair order by the search backend (``fair_order_field`` on the model).
+        """
+        if not self.state.q:
+            return None
+        try:
+            with transaction.atomic():
+                results = self.search_base.only("pk").search(
+                    self.state.q,
+                    operator="and",
+                    # Scoring is the expensive part: only when the order needs it.
+                    order_by_relevance=self.sort == "relevance",
+                )
+                return [obj.pk for obj in results[:MAX_SEARCH_RESULTS]]
+        except Exception:  # a broken search must not take the directory down
+            logger.exception("Search failed for %r", self.state.q)
+            self.search_failed = True
+            return []
+
+    search_failed = False
+
+    @cached_property
+    def search_base(self):
+        return self.search_queryset()
+
+    @cached_property
+    def base(self):
+        # Evaluated once: public() reads the view restrictions when it is called.
+        return self.base_queryset()
+
+    def filtered_base(self):
+        queryset = self.base
+        if self.search_hits is not None:
+            queryset = queryset.filter(pk__in=self.search_hits)
+        return queryset
+
+    def apply_facets(self, queryset, *, skip: str | None = None):
+        for spec in self.facet_specs:
+            if spec.param != skip:
+                queryset = spec.apply(queryset, self.state.selections.get(spec.param, []))
+        return queryset
+
+    @cached_property
+    def filtered(self):
+        return self.apply_facets(self.filtered_base())
+
+    def ordered(self):
+        """The filtered queryset in the chosen order (not for relevance)."""
+        option = next((o for o in self.sort_options if o.value == self.sort), None)
+        order_by = option.order_by if option and option.order_by else self.fair_order
+        return self.filtered.order_by(*order_by)
+
+    def ordered_ids(self) -> list[int]:
+        if self.sort == "relevance" and self.search_hits is not None:
+            keep = set(self.filtered.values_list("pk", flat=True))
+            return [pk for pk in self.search_hits if pk in keep]
+        return list(self.ordered().values_list("pk", flat=True))
+
+    # -- output
+
+    def facets(self) -> list[Facet]:
+        base = self.filtered_base()
+        facets = []
+        for spec in self.facet_specs:
+            counts = spec.counts(self.apply_facets(base, skip=spec.param))
+            selected = self.state.selections.get(spec.param, [])
+            facets.append(spec.build(counts, selected, self.option_url))
+        return facets
+
+    def option_url(self, param: str, value: str) -> str:
+        """Only this option in its facet, the other facets as they are."""
+        return self.url(**{param: [value]})
+
+    def page(self):
+        if self.sort == "relevance" and self.search_hits is not None:
+            ids = self.ordered_ids()
+            paginator = Paginator(ids, PAGE_SIZE)
+            page_obj = paginator.page(_page_number(self.state.page, paginator.num_pages))
+            objects = self.with_relations(self.model.objects.filter(pk__in=list(page_obj)))
+            by_pk = {obj.pk: obj for obj in objects}
+            page_obj.object_list = [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
+        else:
+            paginator = Paginator(self.with_relations(self.ordered()), PAGE_SIZE)
+            page_obj = paginator.page(_page_number(self.state.page, paginator.num_pages))
+            page_obj.object_list = list(page_obj.object_list)
+        self.decorate(page_obj.object_list)
+        return paginator, page_obj
+
+    def decorate(self, objects) -> None:
+        """Attach what the result cards need beyond the prefetched relations."""
+
+    def active_filters(self, facets: list[Facet]) -> list[dict]:
+        chips = []
+        for facet in facets:
+            for option in facet.options:
+                if option.selected:
+                    remaining = [v for v in facet.selected if v != option.value]
+                    chips.append(
+                        {
+                            "facet": facet.label,
+                            "label": option.label,
+                            "remove_url": self.url(**{facet.param: remaining}),
+                        }
+                    )
+        return chips
+
+    def export_links(self, route_name: str = "export") -> list[dict]:
+        links = []
+        query = self.state.querystring(page=None)
+        for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"), ("json", "JSON")):
+            path = self.index_page.reverse_subpage(route_name, kwargs={"fmt": fmt})
+            links.append({"format": fmt, "label": label, "url": f"{self.base_url}{path}{query}"})
+        return links
+
+    def context(self) -> dict:
+        facets = self.facets()
+        paginator, page_obj = self.page()
+        sort_options = [
+            option for option in self.sort_options if option.value != "relevance" or self.state.q
+        ]
+        return {
+            "listing": self,
+            "search_query": self.state.q,
+            "search_failed": self.search_failed,
+            "facets": facets,
+            "active_filters": self.active_filters(facets),
+            "is_filtered": self.state.is_filtered,
+            "sort": self.sort,
+            "sort_options": [
+                {"value": o.value, "label": str(o.label), "selected": o.value == self.sort}
+                for o in sort_options
+            ],
+            "paginator": paginator,
+            "page_obj": page_obj,
+            "results": page_obj.object_list,
+            "result_count": paginator.count,
+            "clear_url": f"{self.base_url}{self.state.querystring(page=None, **self._cleared())}",
+            "export_links": self.export_links(),
+        }
+
+    def _cleared(self) -> dict:
+        return dict.fromkeys(self.state.facet_params)
+
+
+# --- Providers ------------------------------------------------------------------------------
+
+
+class ProviderListing(Listing):
+    model = ProviderPage
+
+    facet_specs = [
+        TermFacet("category", _("服务商类别"), ProviderPage, Category, "categories"),
+        TermFacet("subtype", _("细分类型"), ProviderPage, Subtype, "subtypes"),
+        TermFacet("region", _("所在地区"), ProviderPage, Region, "region"),
+        TermFacet("industry", _("服务行业"), ProviderPage, Industry, "industries"),
+        ChoiceFacet("grade", _("年度评级"), "latest_grade", Grade.choices),
+        YearFacet("year", _("入选年度"), "batch__year"),
+        ChoiceFacet(
+            "status", _("状态"), "status", Status.choices, default_exclude=[Status.REMOVED]
+        ),
+    ]
+    sort_options = [
+        SortOption("relevance", _("相关度")),
+        SortOption("fair", _("默认排序")),
+        SortOption("name", _("名称"), ("title", "pk")),
+        SortOption(
+            "newest",
+            _("最新入选"),
+            (
+                F("batch__published_on").desc(nulls_last=True),
+                F("first_published_at").desc(nulls_last=True),
+                "fair_key",
+                "pk",
+            ),
+        ),
+        SortOption("grade", _("评级"), ("-grade_rank", "fair_key", "pk")),
+    ]
+
+    def base_queryset(self):
+        return ProviderPage.objects.live().public().descendant_of(self.index_page)
+
+    def search_queryset(self):
+        return self.base
+
+    def with_relations(self, queryset):
+        return queryset.select_related("region", "batch").prefetch_related("categories")
+
+
+def provider_directory(request, *, index_page) -> dict:
+    """Template context for the provider directory (ProviderIndexPage)."""
+    listing = ProviderListing(request.GET, index_page=index_page, base_url=request.path)
+    return listing.context()
+
+
+# --- Solutions ------------------------------------------------------------------------------
+
+
+def _parent_path(outer: str = "path"):
+    return Substr(OuterRef(outer), 1, (OuterRef("depth") - 1) * Page.steplen)
+
+
+class SolutionListing(Listing):
+    model = SolutionPage
+
+    facet_specs = [
+        TermFacet("category", _("服务商类别"), SolutionPage, Category, "category"),
+        TermFacet("industry", _("适用行业"), SolutionPage, Industry, "industries"),
+        ChoiceFacet("deployment", _("部署方式"), "deployment_mode", DeploymentMode.choices),
+        PriceBandFacet("price", _("参考价格"), "reference_price"),
+        FlagFacet("xkqz", _("小快轻准"), "is_xkqz", _("小快轻准方案")),
+    ]
+    sort_options = [
+        SortOption("relevance", _("相关度")),
+        SortOption("fair", _("默认排序")),
+        SortOption("name", _("名称"), ("title", "pk")),
+        SortOption("newest", _("最新发布"), (F("first_published_at").desc(nulls_last=True), "pk")),
+        SortOption(
+            "price",
+            _("价格从低到高"),
+            (F("reference_price").asc(nulls_last=True), "fair_key", "pk"),
+        ),
+    ]
+
+    def search_queryset(self):
+        return SolutionPage.objects.live().public().filter(locale_id=self.index_page.locale_id)
+
+    def base_queryset(self):
+        providers = (
+            ProviderPage.objects.live().exclude(status=Status.REMOVED).filter(path=_parent_path())
+        )
+        return self.search_base.filter(Exists(providers))
+
+    def with_relations(self, queryset):
+        return queryset.select_related("category").prefetch_related("industries")
+
+    def decorate(self, objects):
+        attach_providers(objects)
+
+
+def attach_providers(solutions) -> None:
+    """Set ``solution.listed_provider`` for each solution with one query (its parent page)."""
+    paths = {s.path[: -Page.steplen] for s in solutions}
+    providers = {p.path: p for p in ProviderPage.objects.filter(path__in=paths)}
+    for solution in solutions:
+        solution.listed_provider = providers.get(solution.path[: -Page.steplen])
+
+
+def solution_catalogue(request, *, index_page) -> dict:
+    """Template context for the solution catalogue (SolutionIndexPage)."""
+    listing = SolutionListing(request.GET, index_page=index_page, base_url=request.path)
+    return listing.context()
+
+
+# --- Annual lists ---------------------------------------------------------------------------
+
+GRADE_ORDER = [Grade.EXCELLENT, Grade.QUALIFIED, Grade.UNQUALIFIED]
+
+
+def annual_list_entries(page: AnnualListPage) -> list:
+    """The list's entries in published order: grade (优秀 first), category number, then the
+    editors' order; each with ``linked_provider`` (the provider page in the list's locale if it
+    is live, else None)."""
+    entries = list(
+        page.entries.select_related("provider", "category").order_by(
+            "category__number", "sort_order", "pk"
+        )
+    )
+    rank = {grade: i for i, grade in enumerate(GRADE_ORDER)}
+    entries.sort(key=lambda e: rank.get(e.grade, len(rank)))  # stable: keeps category order
+    keys = {entry.provider.translation_key for entry in entries}
+    localized = {
+        p.translation_key: p
+        for p in ProviderPage.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale_id=page.locale_id)
+        .select_related("region")
+    }
+    for entry in entries:
+        entry.linked_provider = localized.get(entry.provider.translation_key)
+    return entries
+
+
+def group_annual_list(page: AnnualListPage) -> list[dict]:
+    """Entries grouped by grade (优秀 first), then by category (category number order).
+
+    ``[{"grade", "label", "count", "categories": [{"category", "name", "entries": [...]}]}]``;
+    each entry has ``name``, ``url`` (None if the provider is not live), ``note``.
+    """
+    grouped: dict = defaultdict(lambda: defaultdict(list))
+    categories = {}
+    for entry in annual_list_entries(page):
+        provider = entry.linked_provider
+        grouped[entry.grade][entry.category_id].append(
+            {
+                "name": provider.title if provider else entry.provider.title,
+                "url": provider.get_url() if provider else None,
+                "note": entry.note,
+                "provider": provider,
+            }
+        )
+        categories[entry.category_id] = entry.category
+    groups = []
+    for grade in [*GRADE_ORDER, *(g for g in grouped if g not in GRADE_ORDER)]:
+        if grade not in grouped:
+            continue
+        by_category = grouped[grade]
+        groups.append(
+            {
+                "grade": grade,
+                "label": Grade(grade).label if grade in Grade.values else grade,
+                "count": sum(len(v) for v in by_category.values()),
+                "categories": [
+                    {
+                        "category": categories[cid],
+                        "name": taxonomy.display_name(categories[cid]),
+                        "entries": by_category[cid],
+                    }
+                    for cid in by_category  # inserted in category-number order
+                ],
+            }
+        )
+    return groups
