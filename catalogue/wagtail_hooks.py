@@ -87,3 +87,40 @@ class BlacklistViewSet(SnippetViewSet):
 register_snippet(TaxonomyViewSetGroup)
 register_snippet(BatchViewSet)
 register_snippet(BlacklistViewSet)
+
+
+# --- Workbook import (catalogue/views.py): admin URLs and a menu item -------------------------
+
+from wagtail import hooks  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_workbook_import_urls():
+    from django.urls import path
+
+    from . import views
+
+    return [
+        path("catalogue/import/", views.ImportView.as_view(), name="catalogue_import"),
+        path(
+            "catalogue/import/confirm/",
+            views.ConfirmImportView.as_view(),
+            name="catalogue_import_confirm",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_workbook_import_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from .views import can_import
+
+    class WorkbookImportMenuItem(MenuItem):
+        def is_shown(self, request):
+            return can_import(request.user)
+
+    return WorkbookImportMenuItem(
+        _("导入工作簿"), reverse("catalogue_import"), icon_name="upload", order=305
+    )
