@@ -5,12 +5,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.api import api
+from portal.api_v2 import api_router
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The APIs are language-neutral: outside i18n_patterns (names follow ?lang= in v1).
+    path("api/v1/", api.urls),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:
@@ -21,6 +26,7 @@ if settings.DEBUG:
 # Chinese is served without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/<slug:type_key>/", search_views.search, name="search_type"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
