@@ -8,3 +8,6 @@ class CatalogueConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .search_types import register_search_types
+
+        register_search_types()

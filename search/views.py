@@ -1,28 +1,107 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""Site search: one box over every registered type, with a tab per type (and its count),
+the type's facets, sort and pagination, and snippets with the matched words marked."""
+
+import difflib
+
+from django.http import Http404, QueryDict
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.urls import reverse
+from wagtail.models import Locale
 
-MAX_QUERY_LENGTH = 200
-PAGE_SIZE = 20
+from . import registry
+from .analysis import DICTIONARY, MAX_QUERY_CHARS, query_terms
+from .highlight import highlight
+from .synonyms import ACRONYMS
 
 
-def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
+def clean_query(raw: str) -> str:
+    text = "".join(ch for ch in raw if ch.isprintable() or ch == " ")
+    return " ".join(text.split())[:MAX_QUERY_CHARS]
+
+
+def _vocabulary() -> list[str]:
+    if not hasattr(_vocabulary, "words"):
+        words = [line.strip() for line in DICTIONARY.read_text("utf-8").splitlines()]
+        words += [name for names in ACRONYMS.values() for name in names]
+        _vocabulary.words = sorted({w for w in words if w})
+    return _vocabulary.words
+
+
+def spelling_hints(query: str) -> list[str]:
+    """Known words close to the query's terms, for a query that found nothing."""
+    whole = "".join(query.split())
+    hints = difflib.get_close_matches(whole, _vocabulary(), n=2, cutoff=0.75)
+    for term in query_terms(query):
+        if len(term.text) < 2 or term.text in ACRONYMS:
+            continue
+        hints += difflib.get_close_matches(term.text, _vocabulary(), n=2, cutoff=0.6)
+    return [hint for hint in dict.fromkeys(hints) if hint not in query][:4]
+
+
+def type_url(key: str | None, query: str) -> str:
+    path = reverse("search_type", args=[key]) if key else reverse("search")
+    params = QueryDict(mutable=True)
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active())
-        results = pages.search(query, operator="and")
+        params["q"] = query
+    return f"{path}?{params.urlencode()}" if query else path
 
-    paginator = Paginator(results, PAGE_SIZE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
 
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "page_obj": page_obj, "results": page_obj.object_list},
-    )
+def search(request, type_key: str | None = None):
+    query = clean_query(request.GET.get("q", ""))
+    locale = Locale.get_active()
+    available = [(t, t.index_page(locale)) for t in registry.search_types()]
+    available = [(t, index_page) for t, index_page in available if index_page is not None]
+    index_pages = {t.key: index_page for t, index_page in available}
+    if type_key is not None and type_key not in {t.key for t, _ in available}:
+        raise Http404("Unknown search type")
+
+    context = {"search_query": query, "tabs": [], "active": None}
+    if query and available:
+        params = request.GET.copy()
+        params["q"] = query
+        only_query = QueryDict(mutable=True)
+        only_query["q"] = query
+        listings = {}
+        for search_type, index_page in available:
+            active = type_key == search_type.key
+            listing = search_type.listing_class(
+                params if active else only_query,
+                index_page=index_page,
+                base_url=reverse("search_type", args=[search_type.key]),
+            )
+            listings[search_type.key] = listing
+            context["tabs"].append(
+                {
+                    "key": search_type.key,
+                    "label": search_type.label,
+                    "count": listing.filtered_base().count(),
+                    "url": type_url(search_type.key, query),
+                }
+            )
+        if type_key is None:
+            # Open the first tab that found something.
+            type_key = next((tab["key"] for tab in context["tabs"] if tab["count"]), None)
+            if type_key is not None:
+                listings[type_key] = registry.get(type_key).listing_class(
+                    params,
+                    index_page=index_pages[type_key],
+                    base_url=reverse("search_type", args=[type_key]),
+                )
+        for tab in context["tabs"]:
+            tab["selected"] = tab["key"] == type_key
+        if type_key is not None:
+            search_type = registry.get(type_key)
+            listing_context = listings[type_key].context()
+            for result in listing_context["results"]:
+                result.search_snippet = highlight(search_type.snippet_text(result), query)
+                result.search_title = highlight(result.title, query, length=200)
+            context.update(listing_context)
+            context["active"] = search_type
+        if not any(tab["count"] for tab in context["tabs"]):
+            context["browse_links"] = [
+                {"label": index_page.title, "url": index_page.url} for _t, index_page in available
+            ]
+            context["spelling_hints"] = [
+                {"text": hint, "url": type_url(None, hint)} for hint in spelling_hints(query)
+            ]
+    return TemplateResponse(request, "search/search.html", context)

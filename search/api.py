@@ -1,0 +1,156 @@
+"""`GET /api/v1/search`: the site search for integrators (DESIGN.md §3)."""
+
+from typing import Literal
+
+from django.http import HttpRequest, QueryDict
+from django.utils import translation
+from django.utils.html import strip_tags
+from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
+from wagtail.models import Locale
+
+from portal.api_support import ValidationErrorOut, parameter_error, public_cache
+
+from . import registry
+from .highlight import highlight
+from .views import clean_query
+
+router = Router(tags=["search"])
+MAX_PAGE_SIZE = 100
+
+
+class SearchParams(Schema):
+    q: str = Field(..., description="关键词，最多 200 个字符；多个词之间为“且”。")
+    type: str = Field(
+        "",
+        description="结果类型：provider / solution / case；不指定时依次返回各类型的结果。"
+        "指定类型时可同时使用该类型目录的筛选参数（如 region、category）。",
+    )
+    page: int = Field(1, ge=1, description="页码，从 1 开始")
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE, description="每页条数，1–100")
+    lang: Literal["zh-hans", "en"] = Field("zh-hans", description="语言：zh-hans 或 en")
+
+
+class SearchResult(Schema):
+    type: str
+    id: int
+    title: str
+    url: str
+    snippet: str = Field(description="围绕匹配词的摘要（纯文本）")
+    uscc: str | None = Field(None, description="服务商的统一社会信用代码（仅 provider）")
+
+
+class FacetOptionOut(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class SearchOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    results: list[SearchResult]
+    facets: dict[str, list[FacetOptionOut]] = Field(
+        description="type：各类型的结果数；指定 type 时还有该类型的筛选维度及各取值的结果数"
+    )
+
+
+def _listing(search_type, index_page, params, request):
+    return search_type.listing_class(params, index_page=index_page, base_url=request.path)
+
+
+@router.get(
+    "/search",
+    response={200: SearchOut, 400: ValidationErrorOut},
+    summary="全站搜索",
+    description="中文分词检索服务商、解决方案（及典型案例）。只返回已发布的公开内容。",
+)
+@decorate_view(public_cache)
+def search(request: HttpRequest, params: Query[SearchParams]):
+    query = clean_query(params.q)
+    if not query:
+        raise parameter_error("q", "关键词不能为空")
+    with translation.override(params.lang):
+        locale = Locale.get_active()
+        available = [(t, t.index_page(locale)) for t in registry.search_types()]
+        available = [(t, page) for t, page in available if page is not None]
+        if params.type and params.type not in {t.key for t, _ in available}:
+            keys = " / ".join(t.key for t, _ in available)
+            raise parameter_error("type", f"应为以下取值之一：{keys}")
+
+        listing_params = request.GET.copy()
+        listing_params["q"] = query
+        for name in ("type", "page", "page_size", "lang"):
+            listing_params.pop(name, None)
+        only_query = listing_params if params.type else {"q": query}
+
+        hits: list[tuple] = []  # (search type, pk) in result order
+        type_counts = []
+        active_listing = None
+        for search_type, index_page in available:
+            if params.type and search_type.key != params.type:
+                continue
+            listing = _listing(search_type, index_page, _querydict(only_query), request)
+            ids = listing.ordered_ids()
+            type_counts.append((search_type, len(ids)))
+            hits.extend((search_type, pk) for pk in ids)
+            active_listing = listing
+
+        start = (params.page - 1) * params.page_size
+        wanted = hits[start : start + params.page_size]
+        results = _results(wanted, query)
+
+        facets = {
+            "type": [{"value": t.key, "label": str(t.label), "count": n} for t, n in type_counts]
+        }
+        if params.type and active_listing is not None:
+            for facet in active_listing.facets():
+                facets[facet.param] = [
+                    {"value": o.value, "label": str(o.label), "count": o.count}
+                    for o in facet.options
+                ]
+    return {
+        "count": len(hits),
+        "page": params.page,
+        "page_size": params.page_size,
+        "results": results,
+        "facets": facets,
+    }
+
+
+def _querydict(params):
+    if isinstance(params, QueryDict):
+        return params
+    query = QueryDict(mutable=True)
+    for key, value in params.items():
+        query[key] = value
+    return query
+
+
+def _results(wanted, query: str) -> list[dict]:
+    by_type: dict = {}
+    for search_type, pk in wanted:
+        by_type.setdefault(search_type, []).append(pk)
+    objects = {}
+    for search_type, pks in by_type.items():
+        model = search_type.listing_class.model
+        for obj in model.objects.filter(pk__in=pks).specific():
+            objects[(search_type.key, obj.pk)] = obj
+    results = []
+    for search_type, pk in wanted:
+        obj = objects.get((search_type.key, pk))
+        if obj is None:
+            continue
+        snippet = strip_tags(highlight(search_type.snippet_text(obj), query))
+        results.append(
+            {
+                "type": search_type.key,
+                "id": obj.pk,
+                "title": obj.title,
+                "url": obj.get_full_url(),
+                "snippet": snippet,
+                **search_type.api_fields(obj),
+            }
+        )
+    return results

@@ -1,0 +1,106 @@
+"""GET /api/v1/search."""
+
+import pytest
+
+from catalogue import taxonomy
+from catalogue.factories import (
+    ProviderIndexPageFactory,
+    ProviderPageFactory,
+    SolutionIndexPageFactory,
+    SolutionPageFactory,
+)
+from catalogue.models import Category, Region
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(home):
+    providers = ProviderIndexPageFactory(parent=home)
+    providers.save_revision().publish()
+    SolutionIndexPageFactory(parent=home).save_revision().publish()
+    regions = {r.slug: r for r in taxonomy.canonical(Region)}
+    production = taxonomy.canonical(Category).get(slug="production")
+    made = {}
+    for key, title, region in [
+        ("qingdao", "青岛海川智能装备有限公司", "qingdao"),
+        ("yantai", "烟台博远软件有限公司", "yantai"),
+    ]:
+        page = ProviderPageFactory(
+            parent=providers,
+            title=title,
+            introduction="提供MES（制造执行系统）实施与设备预测性维护服务。",
+            region=regions[region],
+            categories=[production],
+        )
+        page.save_revision().publish()
+        made[key] = page
+    solution = SolutionPageFactory(
+        parent=made["yantai"], title="MES制造执行系统", description="车间排产与报工。"
+    )
+    solution.save_revision().publish()
+    draft = ProviderPageFactory(parent=providers, title="未发布的MES公司", introduction="MES")
+    draft.save_revision()
+    draft.unpublish()
+    return made
+
+
+def test_results_have_the_documented_fields_and_only_published_content(client, catalogue):
+    body = client.get("/api/v1/search", {"q": "MES"}).json()
+
+    assert body["count"] == 3
+    types = [r["type"] for r in body["results"]]
+    assert types == ["provider", "provider", "solution"]
+    provider = body["results"][0]
+    assert set(provider) >= {"type", "id", "title", "url", "snippet", "uscc"}
+    assert provider["uscc"] in {p.uscc for p in catalogue.values()}
+    assert provider["url"].startswith("http")
+    assert "MES" in provider["snippet"]
+    assert all("未发布" not in r["title"] for r in body["results"])
+    assert {f["value"]: f["count"] for f in body["facets"]["type"]} == {
+        "provider": 2,
+        "solution": 1,
+    }
+
+
+def test_type_and_directory_filters_narrow_the_results(client, catalogue):
+    body = client.get(
+        "/api/v1/search", {"q": "预测性维护", "type": "provider", "region": "qingdao"}
+    ).json()
+
+    assert [r["title"] for r in body["results"]] == ["青岛海川智能装备有限公司"]
+    regions = {o["value"]: o["count"] for o in body["facets"]["region"]}
+    assert regions["qingdao"] == 1 and regions["yantai"] == 1
+
+
+def test_pagination(client, catalogue):
+    first = client.get("/api/v1/search", {"q": "MES", "page_size": 2}).json()
+    second = client.get("/api/v1/search", {"q": "MES", "page_size": 2, "page": 2}).json()
+    assert len(first["results"]) == 2 and len(second["results"]) == 1
+    assert {r["id"] for r in first["results"]}.isdisjoint({r["id"] for r in second["results"]})
+
+
+@pytest.mark.parametrize(
+    ("params", "param"),
+    [
+        ({"q": ""}, "q"),
+        ({}, "q"),
+        ({"q": "MES", "type": "unicorn"}, "type"),
+        ({"q": "MES", "page": "abc"}, "page"),
+        ({"q": "MES", "page_size": "1000"}, "page_size"),
+    ],
+)
+def test_bad_parameters_get_a_400_naming_them(client, catalogue, params, param):
+    response = client.get("/api/v1/search", params)
+    assert response.status_code == 400
+    assert param in [e["param"] for e in response.json()["errors"]]
+
+
+def test_punctuation_only_finds_nothing(client, catalogue):
+    body = client.get("/api/v1/search", {"q": "！！。。"}).json()
+    assert body["count"] == 0 and body["results"] == []
+
+
+def test_odd_queries_do_not_fail(client, catalogue):
+    for q in ['" * - NEAR OR AND ( )', "x" * 10_000, "😀", "1' OR '1'='1"]:
+        assert client.get("/api/v1/search", {"q": q}).status_code in {200, 400}

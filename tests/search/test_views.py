@@ -1,0 +1,116 @@
+"""The site search page: tabs with counts, facets, snippets, odd input."""
+
+import pytest
+
+from catalogue import taxonomy
+from catalogue.factories import (
+    ProviderIndexPageFactory,
+    ProviderPageFactory,
+    SolutionIndexPageFactory,
+    SolutionPageFactory,
+)
+from catalogue.models import Category, Region
+
+pytestmark = pytest.mark.django_db
+
+
+def page_text(response) -> str:
+    """The page's HTML without the <mark> tags that highlighting adds."""
+    return response.content.decode().replace("<mark>", "").replace("</mark>", "")
+
+
+@pytest.fixture
+def catalogue(home):
+    providers = ProviderIndexPageFactory(parent=home)
+    SolutionIndexPageFactory(parent=home).save_revision().publish()
+    providers.save_revision().publish()
+    regions = {r.slug: r for r in taxonomy.canonical(Region)}
+    categories = {c.slug: c for c in taxonomy.canonical(Category)}
+
+    def provider(title, introduction, region, category="production"):
+        page = ProviderPageFactory(
+            parent=providers,
+            title=title,
+            introduction=introduction,
+            region=regions[region],
+            categories=[categories[category]],
+        )
+        page.save_revision().publish()
+        return page
+
+    qingdao = provider("青岛海川智能装备有限公司", "为轮胎企业提供设备预测性维护服务。", "qingdao")
+    yantai = provider("烟台博远软件有限公司", "专注预测性维护与设备管理云平台。", "yantai")
+    provider("济南华数信息技术有限公司", "财务共享与营销数字化。", "jinan", "operations")
+    solution = SolutionPageFactory(
+        parent=yantai,
+        title="设备预测性维护平台",
+        description="基于振动监测的预测性维护，降低非计划停机。",
+        category=categories["production"],
+    )
+    solution.save_revision().publish()
+    return {"qingdao": qingdao, "yantai": yantai}
+
+
+def test_tabs_count_each_type_and_results_mark_the_words(client, catalogue):
+    html = client.get("/search/", {"q": "预测性维护"}).content.decode()
+
+    assert "服务商" in html and "解决方案" in html
+    assert '<span class="badge badge--muted">2</span>' in html  # two providers
+    assert '<span class="badge badge--muted">1</span>' in html  # one solution
+    assert "<mark>预测性维护</mark>" in html
+    assert "财务共享" not in html
+
+
+def test_solution_tab_lists_solutions(client, catalogue):
+    html = page_text(client.get("/search/solution/", {"q": "预测性维护"}))
+    assert "设备预测性维护平台" in html
+    assert "青岛海川智能装备有限公司" not in html
+
+
+def test_facets_narrow_results_and_show_counts(client, catalogue):
+    html = page_text(client.get("/search/provider/", {"q": "预测性维护", "region": "qingdao"}))
+    assert "青岛海川智能装备有限公司" in html
+    assert "烟台博远软件有限公司</a>" not in html
+
+
+def test_nothing_found_offers_hints_and_browse_links(client, catalogue):
+    html = client.get("/search/", {"q": "预测性维户"}).content.decode()
+    assert "没有找到" in html
+    assert ">预测性维护</a>" in html  # did you mean
+    assert "服务商名录" in html  # browse link to the directory
+
+
+def test_unknown_type_is_404(client, catalogue):
+    assert client.get("/search/unicorn/", {"q": "维护"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "x" * 10_000,
+        "！！！。。。",
+        '" * - NEAR OR AND ( )',
+        "1' OR '1'='1",
+        "<script>alert(1)</script>",
+        "😀🚀",
+        "ＭＥＳ　系统",
+        "维护\x00",
+    ],
+)
+def test_odd_queries_give_a_normal_page(client, catalogue, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+@pytest.mark.parametrize("params", [{"page": "abc"}, {"page": "99999"}, {"sort": "evil"}])
+def test_odd_parameters_give_a_normal_page(client, catalogue, params):
+    response = client.get("/search/provider/", {"q": "预测性维护", **params})
+    assert response.status_code == 200
+
+
+def test_removed_and_unpublished_providers_are_not_found(client, catalogue):
+    catalogue["qingdao"].unpublish()
+    html = page_text(client.get("/search/", {"q": "预测性维护"}))
+    assert "青岛海川智能装备有限公司" not in html
