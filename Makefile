@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_URL ?= postgres://root@127.0.0.1:5432/test
 
-.PHONY: run serve install test test-postgres test-e2e lint format messages check bench clean
+.PHONY: run serve install test test-postgres test-e2e lint format messages check bench clean search-eval search-eval-postgres
 
 # The stamp files make a second `make run` skip what is already done.
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -59,6 +59,18 @@ messages: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+
+# Search quality on the demo content: precision@10 and recall@100 per kind of query.
+search-eval: var/demo.stamp
+	$(MANAGE) search_eval
+
+EVAL_DATABASE_URL ?= postgres://root@127.0.0.1:5432/portal_eval
+search-eval-postgres: $(VENV)/.installed
+	psql "$(POSTGRES_URL)" -tc "SELECT 1 FROM pg_database WHERE datname = 'portal_eval'" | grep -q 1 \
+		|| psql "$(POSTGRES_URL)" -c "CREATE DATABASE portal_eval"
+	DATABASE_URL=$(EVAL_DATABASE_URL) $(MANAGE) migrate --noinput
+	DATABASE_URL=$(EVAL_DATABASE_URL) $(MANAGE) load_demo_data
+	DATABASE_URL=$(EVAL_DATABASE_URL) $(MANAGE) search_eval
 
 clean:
 	rm -rf var db.sqlite3 static media .pytest_cache

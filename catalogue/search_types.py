@@ -15,6 +15,39 @@ def _index_page(model):
     return find
 
 
+def _terms(*groups) -> str:
+    return " ".join(term.name for group in groups for term in group)
+
+
+def provider_text(provider) -> str:
+    return " ".join(
+        [
+            provider.title,
+            provider.uscc,
+            provider.introduction,
+            provider.address,
+            provider.region.name,
+            _terms(provider.categories.all(), provider.subtypes.all(), provider.industries.all()),
+        ]
+    )
+
+
+def solution_text(solution) -> str:
+    provider = solution.get_parent().specific
+    return " ".join(
+        [
+            solution.title,
+            solution.description,
+            solution.scenarios,
+            solution.features,
+            solution.category.name,
+            _terms(solution.industries.all()),
+            provider.title,
+            provider.region.name,
+        ]
+    )
+
+
 def register_search_types() -> None:
     register(
         SearchType(
@@ -25,6 +58,8 @@ def register_search_types() -> None:
             snippet_text=lambda provider: provider.introduction,
             order=10,
             api_fields=lambda provider: {"uscc": provider.uscc},
+            natural_key=lambda provider: provider.uscc,
+            visible_text=provider_text,
         )
     )
     register(
@@ -35,5 +70,7 @@ def register_search_types() -> None:
             index_page=_index_page(SolutionIndexPage),
             snippet_text=lambda solution: solution.description,
             order=20,
+            natural_key=lambda solution: f"{solution.get_parent().specific.uscc}/{solution.title}",
+            visible_text=solution_text,
         )
     )

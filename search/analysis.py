@@ -107,33 +107,41 @@ class Term:
 
 
 def _segment(cjk: str) -> list[str]:
+    """jieba's words, with the single characters it leaves over rejoined.
+
+    A lone character belongs to a neighbouring word (青岛+市, 云+平台): matching the joined
+    substring is far more precise than matching one character anywhere. Runs of single
+    characters (an unknown name like 智+恒) stay together as one term.
+    """
     words = [w for w in tokenizer().cut(cjk, HMM=False) if w]
     merged: list[str] = []
-    pending = ""
+    pending = ""  # single characters not yet placed
     for word in words:
         if len(word) == 1:
             if word in STOP_CHARACTERS and len(words) > 1:
                 if pending:
-                    merged.append(pending)
+                    _place(merged, pending)
                     pending = ""
+                merged.append("")  # a stop character: nothing joins across it
                 continue
             pending += word
             continue
-        if pending:
-            # A lone character next to a word belongs to it (青岛+市, 智+恒 → 智恒): matching
-            # the joined substring is far more precise than matching a single character.
-            if len(pending) == 1 and merged and not merged[-1].endswith(tuple(STOP_CHARACTERS)):
-                merged[-1] += pending
-            else:
-                merged.append(pending)
-            pending = ""
+        if len(pending) == 1 and not (merged and merged[-1]):
+            word = pending + word  # attach to the following word
+        elif pending:
+            _place(merged, pending)
+        pending = ""
         merged.append(word)
     if pending:
-        if len(pending) == 1 and merged:
-            merged[-1] += pending
-        else:
-            merged.append(pending)
-    return merged
+        _place(merged, pending)
+    return [word for word in merged if word]
+
+
+def _place(merged: list[str], pending: str) -> None:
+    if len(pending) == 1 and merged and merged[-1]:
+        merged[-1] += pending
+    else:
+        merged.append(pending)
 
 
 def query_terms(query: str) -> list[Term]:

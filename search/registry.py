@@ -21,6 +21,10 @@ class SearchType:
     snippet_text: Callable  # (obj) -> the text a result's snippet is cut from
     order: int = 0
     api_fields: Callable = lambda obj: {}  # (obj) -> extra fields of the API's search result
+    # For the search evaluation (search/evaluation.py): a stable identity of an entry, and the
+    # text a visitor sees of it, which decides what a query should find.
+    natural_key: Callable = lambda obj: str(obj.pk)
+    visible_text: Callable = lambda obj: obj.title
 
 
 _types: dict[str, SearchType] = {}

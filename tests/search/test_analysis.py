@@ -52,3 +52,9 @@ def test_queries_are_bounded():
     assert len(query_terms("a b c d e f g h i j k l m n o p q r s t")) == 12
     huge = query_terms("智能" + "数" * 10_000)
     assert sum(len(t.text) for t in huge) <= 200
+
+
+def test_a_leading_single_character_joins_the_next_word():
+    # jieba splits 云平台 into 云 + 平台; matching 云 anywhere would find unrelated entries.
+    assert [t.text for t in query_terms("济宁 云平台")] == ["济宁", "云平台"]
+    assert [t.text for t in query_terms("智恒")] == ["智恒"]

@@ -1,0 +1,25 @@
+"""The committed evaluation set behind `make search-eval`, and its relevance oracle."""
+
+from collections import Counter
+
+from search import evaluation
+from search.evaluation import Document, relevant
+
+
+def test_the_set_covers_every_kind_with_over_a_hundred_queries():
+    entries = evaluation.read_set()
+    kinds = Counter(entry["kind"] for entry in entries)
+    assert len(entries) >= 100
+    assert set(kinds) == set(evaluation.KINDS)
+    assert all(entry["expected"] == [] for entry in entries if entry["kind"] == "absent")
+    assert all(entry["expected"] for entry in entries if entry["kind"] != "absent")
+
+
+def test_relevance_needs_every_word_or_its_synonym():
+    docs = [
+        Document("provider", "a", "烟台海纳 提供mes(制造执行系统)实施"),
+        Document("provider", "b", "青岛博远 erp实施 times"),
+    ]
+    assert [d.key for d in relevant(docs, "烟台 制造执行系统")] == ["a"]
+    assert [d.key for d in relevant(docs, "MES")] == ["a"]  # not the "mes" inside "times"
+    assert relevant(docs, "青岛 MES") == []
