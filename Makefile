@@ -60,6 +60,11 @@ check: $(VENV)/.installed
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
+# Speed, printed not asserted: the directory at 10,000 providers and 30,000 solutions (a
+# separate SQLite file, or DATABASE_URL), and the workbook import.
+bench: $(VENV)/.installed
+	$(PY) bench/directory.py --providers 10000 --solutions 30000 --reuse
+
 # Search quality on the demo content: precision@10 and recall@100 per kind of query.
 search-eval: var/demo.stamp
 	$(MANAGE) search_eval

@@ -63,6 +63,7 @@ from wagtail.models import Locale, Page, Revision
 
 from portal.identifiers import normalise, uscc_problem
 
+from .bulk import DeferredIndexing
 from .models import (
     Batch,
     BlacklistEntry,
@@ -1532,7 +1533,7 @@ def import_workbook(
             if dry_run:
                 job.apply(workbook, sheets)
             else:
-                with transaction.atomic():
+                with transaction.atomic(), DeferredIndexing():
                     job.apply(workbook, sheets)
         except ImportRejected as rejected:
             result.counts = {}

@@ -33,9 +33,14 @@ class _AnalysedText:
     def __init__(self, original):
         self.__dict__.update(original.__dict__)
         self._original = original
+        self._analysed = {}  # the indexers read each field three times (title, body, autocomplete)
 
     def get_value(self, obj):
-        return index_text(_flatten(self._original.get_value(_unwrap(obj))))
+        obj = _unwrap(obj)
+        key = (type(obj), obj.pk)
+        if key not in self._analysed:
+            self._analysed[key] = index_text(_flatten(self._original.get_value(obj)))
+        return self._analysed[key]
 
 
 class AnalysedSearchField(_AnalysedText, SearchField):
@@ -76,4 +81,6 @@ class AnalysedDocument:
         return getattr(self._document_of, name)
 
     def get_search_fields(self):
-        return [analysed_field(field) for field in self._document_of.get_search_fields()]
+        if "_fields" not in self.__dict__:
+            self._fields = [analysed_field(f) for f in self._document_of.get_search_fields()]
+        return self._fields
