@@ -23,7 +23,7 @@ var/translations.stamp: $(VENV)/.installed $(wildcard */locale/*/LC_MESSAGES/dja
 	$(MANAGE) compile_translations
 	@mkdir -p var && touch $@
 
-var/demo.stamp: $(VENV)/.installed $(wildcard */migrations/*.py) $(wildcard */demo.py) $(wildcard */demo_content.py)
+var/demo.stamp: $(VENV)/.installed $(wildcard */migrations/*.py) $(wildcard */demo.py) $(wildcard */demo_content.py) $(wildcard */demo_text.py)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
 	$(MANAGE) update_index
