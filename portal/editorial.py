@@ -14,7 +14,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -22,6 +21,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from .models import ReviewTask
 
 EDITORS = "编辑"
 REVIEWERS = "审核专家"
@@ -100,7 +101,7 @@ def ensure_editorial_setup() -> None:
         for order, (task_name, group_name) in enumerate(
             [(REVIEW_TASK, REVIEWERS), (APPROVAL_TASK, APPROVERS)]
         ):
-            task, _ = GroupApprovalTask.objects.get_or_create(name=task_name)
+            task, _ = ReviewTask.objects.get_or_create(name=task_name)
             task.groups.set([groups[group_name]])
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
         # The home pages of every language: the workflow covers all pages below them.

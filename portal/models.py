@@ -1,8 +1,10 @@
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.forms import TaskStateCommentForm
+from wagtail.models import GroupApprovalTask, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
@@ -46,3 +48,25 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("普通页面")
         verbose_name_plural = _("普通页面")
+
+
+class RejectionReasonForm(TaskStateCommentForm):
+    comment = forms.CharField(
+        label=_("退回原因"),
+        required=True,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("编辑将看到这段说明，请写明需要修改的内容。"),
+    )
+
+
+class ReviewTask(GroupApprovalTask):
+    """A group approval step whose "request changes" needs a reason the editor will read."""
+
+    class Meta:
+        verbose_name = _("审核步骤")
+        verbose_name_plural = _("审核步骤")
+
+    def get_form_for_action(self, action):
+        if action == "reject":
+            return RejectionReasonForm
+        return super().get_form_for_action(action)

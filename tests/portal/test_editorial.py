@@ -67,3 +67,24 @@ def test_a_change_goes_live_only_after_both_approvals(client, home):
     page.refresh_from_db()
     assert page.live and page.live_revision_id == revision.pk
     assert "遴选结果公示" in client.get("/news/").content.decode()
+
+
+def test_requesting_changes_needs_a_reason_that_the_editor_sees(home):
+    page = StandardPageFactory(parent=home, slug="draft-guide", live=False)
+    editor, reviewer = member(EDITORS), member(REVIEWERS)
+    page.save_revision(user=editor)
+    workflow_state = page.get_workflow().start(page, editor)
+    task_state = workflow_state.current_task_state
+    task = task_state.task.specific
+
+    form_class = task.get_form_for_action("reject")
+    assert not form_class({"comment": ""}).is_valid()
+    form = form_class({"comment": "请补充诚信申报承诺书。"})
+    assert form.is_valid()
+
+    task.on_action(task_state, reviewer, "reject", comment=form.cleaned_data["comment"])
+    task_state.refresh_from_db()
+    workflow_state.refresh_from_db()
+    assert task_state.status == "rejected"
+    assert task_state.comment == "请补充诚信申报承诺书。"
+    assert workflow_state.status == "needs_changes"
