@@ -5,6 +5,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from .models import BlacklistEntry, Grade, ProviderGrade, ProviderPage, Status, StatusChange
 
@@ -48,6 +49,17 @@ def change_status(
     provider.save()
     if publish:
         provider.save_revision(user=user, log_action=True).publish(user=user)
+    log(
+        instance=provider,
+        action="catalogue.status_change",
+        user=user,
+        data={
+            "status": str(status),
+            "reason": change.reason,
+            "date": change.date.isoformat(),
+            "deadline": change.deadline.isoformat() if change.deadline else None,
+        },
+    )
     return change
 
 

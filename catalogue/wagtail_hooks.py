@@ -1,10 +1,13 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Batch, BlacklistEntry, Category, Industry, Region, Subtype
+from .models import Batch, BlacklistEntry, Category, Industry, Region, Status, Subtype
+from .status_views import StatusChangeView
 
 
 class FixedTermsPermissionPolicy(ModelPermissionPolicy):
@@ -91,8 +94,6 @@ register_snippet(BlacklistViewSet)
 
 # --- Workbook import (catalogue/views.py): admin URLs and a menu item -------------------------
 
-from wagtail import hooks  # noqa: E402
-
 
 @hooks.register("register_admin_urls")
 def register_workbook_import_urls():
@@ -107,7 +108,45 @@ def register_workbook_import_urls():
             views.ConfirmImportView.as_view(),
             name="catalogue_import_confirm",
         ),
+        path(
+            "catalogue/providers/<int:pk>/status/",
+            StatusChangeView.as_view(),
+            name="catalogue_provider_status",
+        ),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def provider_status_button(page, user, view_name, next_url=None):
+    from django.urls import reverse
+    from wagtail.admin.widgets import PageListingButton
+
+    from .models import ProviderPage
+
+    if (
+        isinstance(page.specific_deferred, ProviderPage)
+        and page.permissions_for_user(user).can_publish()
+    ):
+        yield PageListingButton(
+            _("变更状态（整改/清退/恢复）"),
+            reverse("catalogue_provider_status", args=[page.pk]),
+            icon_name="warning",
+            priority=55,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_status_log_action(actions):
+    @actions.register_action("catalogue.status_change")
+    class StatusChangeFormatter(LogFormatter):
+        label = _("服务商状态变更")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _("状态变更为 %(status)s：%(reason)s") % {
+                "status": Status(data["status"]).label,
+                "reason": data.get("reason", ""),
+            }
 
 
 @hooks.register("register_admin_menu_item")

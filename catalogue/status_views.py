@@ -1,0 +1,83 @@
+"""Admin: change a provider's standing (整改 with a deadline, 清退, 恢复) with a reason.
+
+Each change is dated, written to the public timeline, published, and recorded in Wagtail's
+audit log. Only users who may publish the provider's page (the association's approvers and
+administrators) can do it.
+"""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import services
+from .models import ProviderPage, Status
+
+ACTIONS = [
+    (Status.RECTIFYING, _("责令整改")),
+    (Status.REMOVED, _("清退出资源池")),
+    (Status.SELECTED, _("恢复为入选")),
+]
+
+
+class StatusChangeForm(forms.Form):
+    status = forms.ChoiceField(label=_("操作"), choices=ACTIONS, widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("原因"), max_length=500, widget=forms.Textarea({"rows": 3}), required=True
+    )
+    date = forms.DateField(label=_("日期"), initial=timezone.localdate)
+    deadline = forms.DateField(label=_("整改期限"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Status.RECTIFYING:
+            deadline, date = cleaned.get("deadline"), cleaned.get("date")
+            if not deadline:
+                self.add_error("deadline", _("责令整改须写明整改期限。"))
+            elif date and deadline <= date:
+                self.add_error("deadline", _("整改期限须晚于变更日期。"))
+        if not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("请写明原因。"))
+        return cleaned
+
+
+class StatusChangeView(WagtailAdminTemplateMixin, FormView):
+    template_name = "catalogue/admin/status_change.html"
+    form_class = StatusChangeForm
+    page_title = _("变更服务商状态")
+    header_icon = "warning"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.provider = get_object_or_404(ProviderPage, pk=kwargs["pk"]).specific
+        if not self.provider.permissions_for_user(request.user).can_publish():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.provider.title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["provider"] = self.provider
+        context["timeline"] = self.provider.status_changes.order_by("-date", "-id")
+        return context
+
+    def form_valid(self, form):
+        services.change_status(
+            self.provider,
+            status=form.cleaned_data["status"],
+            reason=form.cleaned_data["reason"],
+            date=form.cleaned_data["date"],
+            deadline=form.cleaned_data["deadline"],
+            user=self.request.user,
+        )
+        messages.success(
+            self.request,
+            _("“%(name)s”的状态已变更为%(status)s。")
+            % {"name": self.provider.title, "status": Status(form.cleaned_data["status"]).label},
+        )
+        return redirect("wagtailadmin_explore", self.provider.get_parent().pk)
