@@ -16,4 +16,23 @@ class ProviderPageForm(WagtailAdminPageForm):
                     _("细分类型须属于所选类别：%(names)s 不属于任何已选类别。")
                     % {"names": "、".join(stray)},
                 )
+        self._check_grading_eligibility(cleaned)
         return cleaned
+
+    def _check_grading_eligibility(self, cleaned):
+        grades = self.formsets.get("grades")
+        if grades is None:
+            return
+        # The inline forms are validated after this form's clean(); validate them now.
+        for form in grades.forms:
+            if not form.has_changed() or not form.is_valid():
+                continue
+            data = form.cleaned_data
+            if data.get("DELETE") or not data.get("year"):
+                continue
+            reason = self.instance.grading_ineligibility(
+                data["year"], last_updated_on=cleaned.get("last_updated_on")
+            )
+            if reason:
+                form.add_error("year", reason)
+                self.add_error(None, reason)

@@ -5,6 +5,7 @@ to it) and the English row shares its ``translation_key``. Slugs are ASCII and i
 locales, so a filter URL such as ``?category=consulting`` means the same in both languages.
 """
 
+import datetime
 import hashlib
 
 from django import forms
@@ -275,6 +276,12 @@ class ProviderPage(Page):
     )
     introduction = models.TextField(_("服务商简介"), blank=True)
     designer_count = models.PositiveIntegerField(_("解决方案设计师人数"), default=0)
+    last_updated_on = models.DateField(
+        _("年度信息更新日期"),
+        null=True,
+        blank=True,
+        help_text=_("服务商最近一次完成年度信息更新并通过审核的日期；每年3月31日前须更新。"),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         on_delete=models.SET_NULL,
@@ -321,6 +328,7 @@ class ProviderPage(Page):
                 FieldPanel("subtypes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("industries", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("designer_count"),
+                FieldPanel("last_updated_on"),
             ],
             heading=_("服务范围"),
         ),
@@ -353,6 +361,26 @@ class ProviderPage(Page):
     @property
     def name(self) -> str:
         return self.title
+
+    def grading_ineligibility(self, year: int, *, last_updated_on=None) -> str | None:
+        """Why the provider may not be graded for `year`, or None when it may.
+
+        A provider in the pool must update its information by 31 March each year; one that did
+        not loses that year's grading eligibility (取消当年评级评价资格). A provider first
+        selected in the year itself entered with fresh materials and counts as up to date.
+        """
+        updated = last_updated_on if last_updated_on is not None else self.last_updated_on
+        deadline = datetime.date(year, 3, 31)
+        if updated is not None and datetime.date(year, 1, 1) <= updated <= deadline:
+            return None
+        selected_on = self.batch.published_on if self.batch_id and self.batch else None
+        if selected_on is not None and selected_on.year == year:
+            return None
+        when = updated.isoformat() if updated else _("从未更新")
+        return _(
+            "%(year)s年度未在3月31日前完成年度信息更新（最近更新：%(when)s），"
+            "取消当年评级评价资格。"
+        ) % {"year": year, "when": when}
 
     @property
     def is_removed(self) -> bool:

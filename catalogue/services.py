@@ -63,6 +63,10 @@ def change_status(
     return change
 
 
+class NotEligibleForGrading(ValueError):
+    """The provider missed the annual update; the message says why, in Chinese."""
+
+
 @transaction.atomic
 def record_grade(
     provider: ProviderPage,
@@ -74,6 +78,9 @@ def record_grade(
     user=None,
     publish: bool = True,
 ) -> ProviderGrade:
+    reason = provider.grading_ineligibility(year)
+    if reason:
+        raise NotEligibleForGrading(reason)
     existing = next((g for g in provider.grades.all() if g.year == year), None)
     if existing is None:
         existing = ProviderGrade(provider=provider, year=year)

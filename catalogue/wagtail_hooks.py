@@ -119,7 +119,7 @@ def register_workbook_import_urls():
 @hooks.register("register_page_header_buttons")
 def provider_status_button(page, user, view_name, next_url=None):
     from django.urls import reverse
-    from wagtail.admin.widgets import PageListingButton
+    from wagtail.admin.ui.menus.pages import PageMenuItem
 
     from .models import ProviderPage
 
@@ -127,11 +127,12 @@ def provider_status_button(page, user, view_name, next_url=None):
         isinstance(page.specific_deferred, ProviderPage)
         and page.permissions_for_user(user).can_publish()
     ):
-        yield PageListingButton(
+        yield PageMenuItem(
             _("变更状态（整改/清退/恢复）"),
             reverse("catalogue_provider_status", args=[page.pk]),
             icon_name="warning",
             priority=55,
+            page=page,
         )
 
 
