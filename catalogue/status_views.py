@@ -1,20 +1,24 @@
-"""Admin: change a provider's standing (整改 with a deadline, 清退, 恢复) with a reason.
+"""Admin: the management dashboard, and changing a provider's standing (整改 with a deadline,
+清退, 恢复) with a reason.
 
 Each change is dated, written to the public timeline, published, and recorded in Wagtail's
 audit log. Only users who may publish the provider's page (the association's approvers and
 administrators) can do it.
 """
 
+import csv
+
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import services
+from . import dashboards, services
 from .models import ProviderPage, Status
 
 ACTIONS = [
@@ -81,3 +85,51 @@ class StatusChangeView(WagtailAdminTemplateMixin, FormView):
             % {"name": self.provider.title, "status": Status(form.cleaned_data["status"]).label},
         )
         return redirect("wagtailadmin_explore", self.provider.get_parent().pk)
+
+
+class DashboardView(WagtailAdminTemplateMixin, TemplateView):
+    """资源池管理看板: monthly review, annual update, overdue rectification."""
+
+    template_name = "catalogue/admin/dashboard.html"
+    page_title = _("资源池管理看板")
+    header_icon = "list-ul"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("wagtailadmin.access_admin"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "annual-update":
+            return self.export_annual_update()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        context = super().get_context_data(**kwargs)
+        context.update(
+            today=today,
+            months=dashboards.applications_by_month(today=today),
+            annual_update=dashboards.annual_update_due(today=today),
+            annual_deadline=dashboards.annual_deadline(today),
+            overdue=dashboards.rectification_overdue(today=today),
+        )
+        return context
+
+    def export_annual_update(self):
+        today = timezone.localdate()
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="annual-update-due.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow(["服务商名称", "统一社会信用代码", "所在地区", "年度信息更新日期"])
+        for provider in dashboards.annual_update_due(today=today):
+            writer.writerow(
+                [
+                    provider.title,
+                    provider.uscc,
+                    provider.region.name,
+                    provider.last_updated_on.isoformat() if provider.last_updated_on else "",
+                ]
+            )
+        return response

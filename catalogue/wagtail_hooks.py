@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Batch, BlacklistEntry, Category, Industry, Region, Status, Subtype
-from .status_views import StatusChangeView
+from .status_views import DashboardView, StatusChangeView
 
 
 class FixedTermsPermissionPolicy(ModelPermissionPolicy):
@@ -108,12 +108,23 @@ def register_workbook_import_urls():
             views.ConfirmImportView.as_view(),
             name="catalogue_import_confirm",
         ),
+        path("catalogue/dashboard/", DashboardView.as_view(), name="catalogue_dashboard"),
         path(
             "catalogue/providers/<int:pk>/status/",
             StatusChangeView.as_view(),
             name="catalogue_provider_status",
         ),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(
+        _("资源池管理看板"), reverse("catalogue_dashboard"), icon_name="list-ul", order=290
+    )
 
 
 @hooks.register("register_page_header_buttons")
