@@ -670,3 +670,27 @@ class AnnualListEntry(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("名单条目")
         verbose_name_plural = _("名单条目")
+
+
+class Application(models.Model):
+    """A public application (申报): the draft provider page it created, a reference number for
+    the applicant and a random token for its status page."""
+
+    provider = models.OneToOneField(
+        ProviderPage, on_delete=models.CASCADE, related_name="application", verbose_name=_("服务商")
+    )
+    reference = models.CharField(_("申报编号"), max_length=20, unique=True)
+    token = models.CharField(max_length=43, unique=True, editable=False)
+    submitted_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
+    solutions_summary = models.TextField(_("解决方案（产品）"), blank=True)
+    cases_summary = models.TextField(_("典型案例"), blank=True)
+    attachment = models.FileField(_("申报材料"), upload_to="applications/", blank=True)
+    pledge_accepted_at = models.DateTimeField(_("签署诚信申报承诺的时间"))
+
+    class Meta:
+        verbose_name = _("申报")
+        verbose_name_plural = _("申报")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return self.reference

@@ -1,7 +1,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.search.index import insert_or_update_object
-from wagtail.signals import page_published
+from wagtail.signals import page_published, workflow_approved
 
 from . import taxonomy
 
@@ -21,3 +21,17 @@ def reindex_solutions_of_provider(sender, instance, **kwargs):
     if isinstance(instance, ProviderPage):
         for solution in SolutionPage.objects.child_of(instance):
             insert_or_update_object(solution)
+
+
+@receiver(workflow_approved)
+def select_approved_applicant(sender, instance, user=None, **kwargs):
+    """An application approved through both review steps enters the pool (入选)."""
+    from . import services
+    from .models import ProviderPage, Status
+
+    provider = instance.content_object
+    provider = getattr(provider, "specific", provider)  # the state points at the base Page
+    if isinstance(provider, ProviderPage) and provider.status == Status.APPLIED:
+        services.change_status(
+            provider, status=Status.SELECTED, reason="评审通过，入选资源池", user=user
+        )

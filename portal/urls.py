@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalogue import application_views
 from portal.api import api
 from portal.api_v2 import api_router
 from search import views as search_views
@@ -27,6 +28,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/<slug:type_key>/", search_views.search, name="search_type"),
+    path("application/", application_views.apply, name="application"),
+    path("application/<str:token>/", application_views.status, name="application_status"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
