@@ -30,8 +30,12 @@ var/demo.stamp: $(VENV)/.installed $(wildcard */migrations/*.py) $(wildcard */de
 	$(MANAGE) ensure_dev_admin
 	@mkdir -p var && touch $@
 
+# Scheduled publishing (公示 windows: go-live and expiry) needs publish_scheduled every minute;
+# in development a loop beside the server does it, in production cron or a timer (docs/deploy.md).
 run: var/translations.stamp var/demo.stamp
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  login admin / admin"
+	@trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	( while true; do $(MANAGE) publish_scheduled >/dev/null 2>&1; sleep 60; done ) & scheduler=$$!; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed var/translations.stamp

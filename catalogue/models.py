@@ -276,6 +276,12 @@ class ProviderPage(Page):
     )
     introduction = models.TextField(_("服务商简介"), blank=True)
     designer_count = models.PositiveIntegerField(_("解决方案设计师人数"), default=0)
+    change_note = models.CharField(
+        _("本次更新说明"),
+        max_length=200,
+        blank=True,
+        help_text=_("公开显示：这次发布改了什么（例如“更新联系人”“新增两项解决方案”）。"),
+    )
     last_updated_on = models.DateField(
         _("年度信息更新日期"),
         null=True,
@@ -333,6 +339,7 @@ class ProviderPage(Page):
             heading=_("服务范围"),
         ),
         FieldPanel("introduction"),
+        FieldPanel("change_note"),
         InlinePanel("grades", label=_("年度评级")),
         InlinePanel("status_changes", label=_("状态变更")),
     ]
@@ -437,7 +444,27 @@ class ProviderPage(Page):
         )
         context["grades"] = self.grades.order_by("-year")
         context["timeline"] = self.status_changes.order_by("-date", "-id")
+        context["update_notes"] = self.update_notes()
         return context
+
+    def update_notes(self, limit: int = 10) -> list[tuple]:
+        """(published at, note) of the latest published updates that carried a change note."""
+        from wagtail.models import PageLogEntry
+
+        entries = (
+            PageLogEntry.objects.filter(
+                page_id=self.alias_of_id or self.pk, action="wagtail.publish"
+            )
+            .exclude(revision=None)
+            .select_related("revision")
+            .order_by("-timestamp")[: limit * 3]
+        )
+        notes = [
+            (entry.timestamp, entry.revision.content.get("change_note"))
+            for entry in entries
+            if entry.revision.content.get("change_note")
+        ]
+        return notes[:limit]
 
 
 class ProviderGrade(Orderable):

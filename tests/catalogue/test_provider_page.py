@@ -181,3 +181,17 @@ def test_an_unpublished_provider_is_not_served(client, provider_index):
     Page.objects.get(pk=provider.pk).specific.unpublish()
     assert client.get(f"/providers/{provider.slug}/").status_code == 404
     assert "草稿科技有限公司" not in result_titles(client.get("/providers/"))
+
+
+def test_each_published_update_shows_its_change_note(client, provider_index):
+    from catalogue.factories import ProviderPageFactory as Factory
+
+    provider = Factory(parent=provider_index)
+    provider.save_revision().publish()
+    provider.change_note = "更新联系人"
+    provider.save_revision().publish()
+    provider.change_note = "新增两项解决方案"
+    provider.save_revision().publish()
+
+    html = client.get(provider.url).content.decode()
+    assert html.index("新增两项解决方案") < html.index("更新联系人")  # newest first
