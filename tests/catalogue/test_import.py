@@ -833,7 +833,16 @@ def test_a_large_workbook_is_validated_and_compared_with_few_queries(
 # --- The command ---------------------------------------------------------------------------------
 
 
-def test_the_command_imports_and_exits_with_0(index, sample, capsys):
+@pytest.fixture
+def keep_connections(monkeypatch):
+    """run_from_argv closes every database connection when the command ends, which would take
+    the test's transaction with it (PostgreSQL); a real process exits right after anyway."""
+    from django.core.management import base
+
+    monkeypatch.setattr(base.connections, "close_all", lambda: None)
+
+
+def test_the_command_imports_and_exits_with_0(index, sample, capsys, keep_connections):
     execute_from_command_line(["manage.py", "import_workbook", str(sample), "--no-progress"])
     out = capsys.readouterr().out
     assert "服务商：新建 15，更新 0，未变 0" in out
@@ -842,7 +851,7 @@ def test_the_command_imports_and_exits_with_0(index, sample, capsys):
     assert ProviderPage.objects.filter(locale__language_code="zh-hans", live=False).count() == 15
 
 
-def test_the_command_lists_every_problem_and_exits_with_1(index, xlsx, capsys):
+def test_the_command_lists_every_problem_and_exits_with_1(index, xlsx, capsys, keep_connections):
     path = xlsx(providers=[provider(服务商类别="数字化咨询"), provider(2, 网址="ftp://x.cn")])
     with pytest.raises(SystemExit) as exit_info:
         execute_from_command_line(["manage.py", "import_workbook", str(path)])
