@@ -108,6 +108,10 @@ def pool(make_provider, terms):
             batch=batch_2025 if n % 3 else None,
         )
 
+    for key in ("jinan_consulting", "qingdao_production", "jinan_operations"):
+        # Graded providers completed their annual update by 31 March.
+        made[key].last_updated_on = datetime.date(2024, 3, 1)
+        made[key].save()
     services.record_grade(made["jinan_consulting"], year=2024, grade=Grade.EXCELLENT, score=92.5)
     services.record_grade(made["qingdao_production"], year=2024, grade=Grade.QUALIFIED)
     services.record_grade(made["jinan_operations"], year=2024, grade=Grade.UNQUALIFIED)
