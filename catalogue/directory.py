@@ -8,9 +8,13 @@ Facets are disjunctive: several values of one facet are OR-ed, facets are AND-ed
 beside an option is the number of results that option alone would give with every *other* facet
 applied, so following an option's link ("only this") gives exactly that many results.
 
-The number of SQL queries does not depend on the number of entries: one grouped query per facet
-(M2M facets group their through table), one count, one page of results with its relations
-prefetched, and term names from :mod:`catalogue.taxonomy`'s cache.
+The number of SQL queries does not depend on the number of entries: one grouped query for all
+the single-valued facets together (grouped by every such facet at once; each facet's counts and
+the result count are then added up in Python, applying the other facets' selections to the
+groups), one grouped query per many-to-many facet (grouping its through table), one page of
+results with its relations prefetched, and term names from :mod:`catalogue.taxonomy`'s cache.
+Every query that filters the base pays for the base (a join to the page table, and for
+solutions a look-up of the parent provider), so the fewer of them the better.
 
 Bad input never fails: unknown slugs and sort keys are ignored, page numbers are clamped, NUL
 bytes are dropped and the keyword is cut to :data:`MAX_QUERY_LENGTH` characters.
@@ -18,21 +22,23 @@ bytes are dropped and the keyword is cut to :data:`MAX_QUERY_LENGTH` characters.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db import connections, transaction
+from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Substr
 from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from . import taxonomy
 from .models import (
@@ -77,6 +83,35 @@ def _page_number(raw: str | None, num_pages: int) -> int:
     except (TypeError, ValueError):
         number = 1
     return min(max(number, 1), max(num_pages, 1))
+
+
+def pk_values(ids: list[int], using: str = "default"):
+    """The value for a ``pk__in`` filter on a long list of ids: one array parameter where the
+    database can unpack it (SQLite's ``json_each``, PostgreSQL's ``unnest``) instead of one
+    parameter per id, which Django prepares one by one in every query that repeats the filter
+    (thousands of search hits, in each facet query). Same rows either way."""
+    vendor = connections[using].vendor
+    if len(ids) < 100 or vendor not in ("sqlite", "postgresql"):
+        return ids
+    if vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", (json.dumps([int(pk) for pk in ids]),))
+    return RawSQL("SELECT unnest(%s::bigint[])", ([int(pk) for pk in ids],))
+
+
+def public(queryset):
+    """``queryset.public()``: the pages outside every section with a view restriction.
+
+    Wagtail's ``public()`` reads the restrictions joined to their pages, a join SQLite plans as
+    a scan of the whole page table (milliseconds at 40,000 pages, even with no restriction);
+    here the restricted pages are looked up by primary key. Same sections, same exclusion
+    (the restricted page and its descendants).
+    """
+    sections = Q()
+    restricted = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id"))
+    restricted = restricted.order_by()
+    for path, depth in restricted.values_list("path", "depth"):
+        sections |= Q(path__startswith=path, depth__gte=depth)
+    return queryset.exclude(sections) if sections else queryset
 
 
 # --- Taxonomy terms (cached) ----------------------------------------------------------------
@@ -174,6 +209,20 @@ class FacetSpec:
     def counts(self, queryset) -> dict[str, int]:
         raise NotImplementedError
 
+    # Single-valued facets are counted together, in one query grouped by all of them
+    # (:meth:`Listing.facets`): each says what it groups by, whether a group's value passes its
+    # selection (exactly as :meth:`apply` filters) and how group totals become its counts.
+    grouped = False
+
+    def group_expression(self):
+        raise NotImplementedError
+
+    def matches(self, value, values: list[str]) -> bool:
+        raise NotImplementedError
+
+    def counts_from_groups(self, totals: dict) -> dict[str, int]:
+        return {value: n for value, n in totals.items() if value}
+
     def build(self, counts: dict[str, int], selected: list[str], url_for) -> Facet:
         options = []
         for value, label in self.choices():
@@ -207,6 +256,7 @@ class TermFacet(FacetSpec):
         self.field_name = field_name
         model_field = model._meta.get_field(field_name)
         self.many = model_field.many_to_many
+        self.grouped = not self.many
         if self.many:
             self.through = model_field.remote_field.through
             self.owner = model_field.m2m_field_name()
@@ -245,9 +295,17 @@ class TermFacet(FacetSpec):
             )
         return {row["facet_value"]: row["n"] for row in rows if row["facet_value"]}
 
+    def group_expression(self):
+        return F(f"{self.field_name}__slug")
+
+    def matches(self, value, values):
+        return not values or value in values
+
 
 class ChoiceFacet(FacetSpec):
     """A facet over a field with fixed choices (grade, status, deployment mode)."""
+
+    grouped = True
 
     def __init__(self, param, label, field_name, choices, default_exclude=()):
         super().__init__(param, label)
@@ -275,9 +333,19 @@ class ChoiceFacet(FacetSpec):
         )
         return {row["facet_value"]: row["n"] for row in rows if row["facet_value"]}
 
+    def group_expression(self):
+        return F(self.field_name)
+
+    def matches(self, value, values):
+        if values:
+            return value in values
+        return value not in self.default_exclude
+
 
 class YearFacet(FacetSpec):
     """Batch year; the options are the years present (and any selected), newest first."""
+
+    grouped = True
 
     def __init__(self, param, label, field_name):
         super().__init__(param, label)
@@ -311,6 +379,15 @@ class YearFacet(FacetSpec):
             .order_by()
         )
         return {str(row["facet_value"]): row["n"] for row in rows if row["facet_value"]}
+
+    def group_expression(self):
+        return F(self.field_name)
+
+    def matches(self, value, values):
+        return not values or value in {int(v) for v in values}
+
+    def counts_from_groups(self, totals):
+        return {str(value): n for value, n in totals.items() if value}
 
     def build(self, counts, selected, url_for):
         years = sorted({*counts, *selected}, reverse=True)
@@ -372,6 +449,8 @@ def price_band(price) -> PriceBand:
 
 
 class PriceBandFacet(FacetSpec):
+    grouped = True
+
     def __init__(self, param, label, field_name):
         super().__init__(param, label)
         self.field_name = field_name
@@ -397,9 +476,25 @@ class PriceBandFacet(FacetSpec):
         row = queryset.order_by().aggregate(**{f"band_{k}": v for k, v in aggregates.items()})
         return {band.value: row[f"band_{band.value.replace('-', '_')}"] for band in PRICE_BANDS}
 
+    def group_expression(self):
+        # The bands do not overlap, so the first that matches is the only one (None: none).
+        return Case(
+            *(When(band.q(self.field_name), then=Value(band.value)) for band in PRICE_BANDS),
+            default=Value(None),
+            output_field=CharField(),
+        )
+
+    def matches(self, value, values):
+        return not values or value in values
+
+    def counts_from_groups(self, totals):
+        return {band.value: totals.get(band.value, 0) for band in PRICE_BANDS}
+
 
 class FlagFacet(FacetSpec):
     """A yes-only facet over a boolean field (小快轻准)."""
+
+    grouped = True
 
     def __init__(self, param, label, field_name, option_label):
         super().__init__(param, label)
@@ -414,6 +509,15 @@ class FlagFacet(FacetSpec):
 
     def counts(self, queryset):
         return {"yes": queryset.order_by().filter(**{self.field_name: True}).count()}
+
+    def group_expression(self):
+        return F(self.field_name)
+
+    def matches(self, value, values):
+        return not values or value is True
+
+    def counts_from_groups(self, totals):
+        return {"yes": totals.get(True, 0)}
 
 
 # --- Listing state --------------------------------------------------------------------------
@@ -534,7 +638,10 @@ class Listing:
                     # Scoring is the expensive part: only when the order needs it.
                     order_by_relevance=self.sort == "relevance",
                 )
-                return [obj.pk for obj in results[:MAX_SEARCH_RESULTS]]
+                results = results[:MAX_SEARCH_RESULTS]
+                if hasattr(results, "pks"):  # our backend: the ids without model instances
+                    return results.pks()
+                return [obj.pk for obj in results]
         except Exception:  # a broken search must not take the directory down
             logger.exception("Search failed for %r", self.state.q)
             self.search_failed = True
@@ -554,7 +661,7 @@ class Listing:
     def filtered_base(self):
         queryset = self.base
         if self.search_hits is not None:
-            queryset = queryset.filter(pk__in=self.search_hits)
+            queryset = queryset.filter(pk__in=pk_values(self.search_hits, queryset.db))
         return queryset
 
     def apply_facets(self, queryset, *, skip: str | None = None):
@@ -583,12 +690,64 @@ class Listing:
 
     def facets(self) -> list[Facet]:
         base = self.filtered_base()
+        counts = self.grouped_counts(base)
         facets = []
         for spec in self.facet_specs:
-            counts = spec.counts(self.apply_facets(base, skip=spec.param))
+            if spec.param not in counts:
+                counts[spec.param] = spec.counts(self.apply_facets(base, skip=spec.param))
             selected = self.state.selections.get(spec.param, [])
-            facets.append(spec.build(counts, selected, self.option_url))
+            facets.append(spec.build(counts[spec.param], selected, self.option_url))
         return facets
+
+    # The result count, known once the facets are counted (None before): saves a COUNT query.
+    filtered_count: int | None = None
+
+    def grouped_counts(self, base) -> dict[str, dict[str, int]]:
+        """The counts of every single-valued facet from one query grouped by all of them.
+
+        The query applies the many-to-many facets (they are "other" facets for all of these)
+        and groups by each single-valued facet's value; a facet's count for a value is then the
+        sum over the groups with that value that pass every *other* single-valued facet. The
+        groups partition the results (one value per facet per entry), so the groups that pass
+        every facet add up to the result count. (Rows are counted, not distinct ids: the base
+        must not repeat an entry, which no filter here does; M2M facets filter by sub-query.)
+        """
+        specs = [spec for spec in self.facet_specs if spec.grouped]
+        if not specs:
+            return {}
+        queryset = base
+        for spec in self.facet_specs:
+            if not spec.grouped:
+                queryset = spec.apply(queryset, self.state.selections.get(spec.param, []))
+        names = [f"facet_{i}" for i in range(len(specs))]
+        groups = {name: spec.group_expression() for name, spec in zip(names, specs, strict=True)}
+        rows = (
+            queryset.order_by()
+            .values(**groups)
+            .annotate(n=Count("pk"))
+            .order_by()
+            .values_list(*names, "n")
+        )
+        selections = [self.state.selections.get(spec.param, []) for spec in specs]
+        totals = [Counter() for _spec in specs]
+        filtered_count = 0
+        for row in rows:
+            failing = [
+                i
+                for i, (spec, value) in enumerate(zip(specs, row[:-1], strict=True))
+                if not spec.matches(value, selections[i])
+            ]
+            if not failing:
+                filtered_count += row[-1]
+                for i, value in enumerate(row[:-1]):
+                    totals[i][value] += row[-1]
+            elif len(failing) == 1:  # passes every other facet: counts for the failing one
+                totals[failing[0]][row[failing[0]]] += row[-1]
+        self.filtered_count = filtered_count
+        return {
+            spec.param: spec.counts_from_groups(dict(total))
+            for spec, total in zip(specs, totals, strict=True)
+        }
 
     def option_url(self, param: str, value: str) -> str:
         """Only this option in its facet, the other facets as they are."""
@@ -604,6 +763,8 @@ class Listing:
             page_obj.object_list = [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
         else:
             paginator = Paginator(self.with_relations(self.ordered()), PAGE_SIZE)
+            if self.filtered_count is not None:
+                paginator.count = self.filtered_count  # counted with the facets
             page_obj = paginator.page(_page_number(self.state.page, paginator.num_pages))
             page_obj.object_list = list(page_obj.object_list)
         self.decorate(page_obj.object_list)
@@ -700,7 +861,7 @@ class ProviderListing(Listing):
     ]
 
     def base_queryset(self):
-        return ProviderPage.objects.live().public().descendant_of(self.index_page)
+        return public(ProviderPage.objects.live()).descendant_of(self.index_page)
 
     def search_queryset(self):
         return self.base
@@ -718,8 +879,8 @@ def provider_directory(request, *, index_page) -> dict:
 # --- Solutions ------------------------------------------------------------------------------
 
 
-def _parent_path(outer: str = "path"):
-    return Substr(OuterRef(outer), 1, (OuterRef("depth") - 1) * Page.steplen)
+def _parent_path():
+    return Substr("path", 1, (F("depth") - 1) * Page.steplen)
 
 
 class SolutionListing(Listing):
@@ -745,13 +906,15 @@ class SolutionListing(Listing):
     ]
 
     def search_queryset(self):
-        return SolutionPage.objects.live().public().filter(locale_id=self.index_page.locale_id)
+        return public(SolutionPage.objects.live()).filter(locale_id=self.index_page.locale_id)
 
     def base_queryset(self):
-        providers = (
-            ProviderPage.objects.live().exclude(status=Status.REMOVED).filter(path=_parent_path())
+        # The parent page's path IN the listed providers' paths: the databases evaluate the
+        # sub-query once, where a correlated EXISTS looks the parent up for every solution.
+        providers = ProviderPage.objects.live().exclude(status=Status.REMOVED)
+        return self.search_base.alias(parent_path=_parent_path()).filter(
+            parent_path__in=providers.values("path")
         )
-        return self.search_base.filter(Exists(providers))
 
     def with_relations(self, queryset):
         return queryset.select_related("category").prefetch_related("industries")

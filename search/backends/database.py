@@ -5,8 +5,10 @@ Wagtail's own backend picks an implementation per database vendor; we subclass w
 picks, so the analysis applies to SQLite in development and PostgreSQL in production alike.
 """
 
+import json
 from functools import cache
 
+from django.db.models.expressions import RawSQL
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.query import MatchAll, Not
@@ -42,6 +44,12 @@ class ChineseAnalysisMixin:
 def _chunks(items: list, size: int = 10_000):
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _sqlite_ids(ids: list[int]):
+    """A ``__in`` value that passes the ids as one JSON parameter (SQLite's ``json_each``):
+    Django would otherwise prepare thousands of parameters one by one."""
+    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps([int(i) for i in ids]),))
 
 
 class FairRankingMixin:
@@ -95,6 +103,20 @@ class FairResultsMixin:
                     setattr(obj, self._score_field, ranking[obj.pk][1])
         return objects
 
+    def pks(self) -> list:
+        """The primary keys of the results, in the order iterating would give, without making
+        model instances (a page model costs tens of microseconds each to instantiate, which
+        dominates a search with thousands of hits when only the ids are wanted)."""
+        if self._results_cache is not None:
+            return [obj.pk for obj in self._results_cache]
+        queryset = self.get_queryset()
+        ranking = getattr(queryset, "fair_ranking", None)
+        if ranking is None:
+            return list(queryset.values_list("pk", flat=True))
+        # The ranked ids were read from the searched queryset itself (``scored_rows``), and the
+        # ranking is in result order.
+        return list(ranking)
+
 
 class SQLiteScoring:
     def scored_rows(self, config, fair_field, **kwargs):
@@ -117,14 +139,16 @@ class SQLiteScoring:
         scores = {}
         for chunk in _chunks(list(hits)):
             for entry_id, object_id in IndexEntry.objects.filter(
-                id__in=chunk, content_type_id__in=content_types
+                id__in=_sqlite_ids(chunk), content_type_id__in=content_types
             ).values_list("id", "object_id"):
                 scores[int(object_id)] = -hits[entry_id]  # bm25: lower is better
         rows = []
         for chunk in _chunks(list(scores)):
             rows += [
                 (pk, scores[pk], fair)
-                for pk, fair in self.queryset.filter(pk__in=chunk).values_list("pk", fair_field)
+                for pk, fair in self.queryset.filter(pk__in=_sqlite_ids(chunk)).values_list(
+                    "pk", fair_field
+                )
             ]
         return rows
 
