@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
@@ -21,7 +22,7 @@ class FixedTermsPermissionPolicy(ModelPermissionPolicy):
 
     def users_with_any_permission(self, actions):
         if set(actions) <= {"add", "delete"}:
-            return self.model._default_manager.none()  # no user qualifies
+            return get_user_model().objects.none()  # no user qualifies
         return super().users_with_any_permission(actions)
 
 

@@ -127,3 +127,14 @@ def test_editors_can_add_a_subtype(admin_client):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Subtype.objects.filter(slug="standardisation", category=consulting).exists()
+
+
+def test_nobody_may_add_or_delete_a_category():
+    from django.contrib.auth import get_user_model
+    from wagtail.permissions import policy_registry
+
+    User = get_user_model()
+    User.objects.create_superuser("root", password="pw")
+    policy = policy_registry.get_by_type(Category)
+    assert list(policy.users_with_any_permission(["add", "delete"])) == []
+    assert policy.users_with_any_permission(["add", "delete"]).model is User
