@@ -42,9 +42,6 @@ class ReviewMonth:
     def label(self) -> str:
         return f"{self.month.year}年{self.month.month}月"
 
-    def is_overdue(self, today: datetime.date) -> bool:
-        return today > self.due
-
 
 def applications_by_month(*, today: datetime.date) -> list[ReviewMonth]:
     """Providers still 申报中, grouped by the month they applied, oldest first."""
