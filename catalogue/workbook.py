@@ -1,4 +1,5 @@
-"""The editors' workbook import (DESIGN.md §3): the 服务商 and 解决方案 sheets.
+"""The editors' workbook import (DESIGN.md §3): the 服务商 and 解决方案 sheets here, and the sheets
+other apps register with :func:`register_sheet` (典型案例 in ``cases``, 证书 in ``training``).
 
     result = import_workbook("名单.xlsx", publish=False, dry_run=False, user=None)
 
@@ -48,7 +49,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 import openpyxl
 from anyascii import anyascii
@@ -83,10 +84,7 @@ from .models import (
 
 PROVIDERS = "服务商"
 SOLUTIONS = "解决方案"
-CASES = "典型案例"
-CERTIFICATES = "证书"
-IMPORTED_SHEETS = (PROVIDERS, SOLUTIONS)
-LATER_SHEETS = (CASES, CERTIFICATES)  # handled by later features
+CATALOGUE_SHEETS = (PROVIDERS, SOLUTIONS)
 
 MAX_CELL_CHARS = 10_000
 MAX_LISTED_PROBLEMS = 1_000
@@ -230,6 +228,8 @@ class ImportResult:
     new_industries: list[str] = field(default_factory=list)
     new_batches: list[str] = field(default_factory=list)
     new_regions: list[str] = field(default_factory=list)
+    # Open-list terms other sheets created (e.g. 培训项目), by column name.
+    extra_vocabulary: dict[str, list[str]] = field(default_factory=dict)
     errors: list[Problem] = field(default_factory=list)
     error_count: int = 0  # all problems found; ``errors`` lists the first MAX_LISTED_PROBLEMS
     notes: list[str] = field(default_factory=list)
@@ -252,6 +252,7 @@ class ImportResult:
             "服务行业": self.new_industries,
             "入选批次": self.new_batches,
             "所在地区": self.new_regions,
+            **self.extra_vocabulary,
         }
 
     @property
@@ -303,6 +304,40 @@ class ImportRejected(Exception):
 
 Progress = Callable[[str, str, int, int | None], None]
 """``progress(phase, sheet, done, total)``: phase is "校验" or "导入"/"比对"; total may be None."""
+
+
+class SheetImporter(Protocol):
+    """A sheet another app imports through this workbook (cases: 典型案例, training: 证书).
+
+    ``importer(job)`` is made once per import. ``validate(worksheet)`` is the first pass: record
+    every problem in ``job.problems`` and write nothing (``job.reader`` reads the header and
+    rows). ``apply(worksheet)`` is the second pass, inside the import's transaction, only when the
+    whole workbook is valid: set ``job.result.counts[sheet]``, write unless ``job.dry_run``
+    (``job.rows_again`` streams the rows) and raise :class:`ImportRejected` to roll everything
+    back. New pages go in ``job.new_page_ids`` (they get their English aliases); open-list terms
+    created go in ``job.result.extra_vocabulary``.
+    """
+
+    def __init__(self, job: ImportJob) -> None: ...
+
+    def validate(self, worksheet) -> None: ...
+
+    def apply(self, worksheet) -> None: ...
+
+
+_REGISTERED_SHEETS: dict[str, tuple[int, type[SheetImporter]]] = {}
+
+
+def register_sheet(name: str, importer: type[SheetImporter], *, order: int) -> None:
+    """Import the sheet ``name`` with ``importer``, after the sheets of lower ``order`` (服务商 1,
+    解决方案 2). Apps call this from ``AppConfig.ready``."""
+    _REGISTERED_SHEETS[name] = (order, importer)
+
+
+def _sheet_order(name: str) -> int:
+    if name in CATALOGUE_SHEETS:
+        return CATALOGUE_SHEETS.index(name) + 1
+    return _REGISTERED_SHEETS.get(name, (99, None))[0]
 
 
 # --- Text helpers ------------------------------------------------------------------------------
@@ -477,7 +512,7 @@ def _load(fileobj):
         return openpyxl.load_workbook(fileobj, read_only=True, data_only=True, keep_links=False)
 
 
-class _SheetReader:
+class SheetReader:
     """Streams one sheet: the header row, then the data rows as ``{column name: value}``."""
 
     def __init__(self, worksheet, sheet: str, columns: tuple[Column, ...], problems: _Problems):
@@ -1141,7 +1176,7 @@ def _apply(page: Page, row: _Row, m2m: tuple[str, ...]) -> None:
 # --- The import --------------------------------------------------------------------------------
 
 
-class _Import:
+class ImportJob:
     def __init__(self, *, publish: bool, dry_run: bool, user, progress: Progress | None):
         self.publish = publish
         self.dry_run = dry_run
@@ -1167,12 +1202,40 @@ class _Import:
             self._validate_providers(workbook[sheets[PROVIDERS]])
         if SOLUTIONS in sheets:
             self._validate_solutions(workbook[sheets[SOLUTIONS]])
+        self.importers: dict[str, SheetImporter] = {}
+        for name in sorted(set(sheets) - set(CATALOGUE_SHEETS), key=_sheet_order):
+            worksheet = workbook[sheets[name]]
+            if not hasattr(worksheet, "iter_rows"):
+                self.problems.add(name, None, "", "", f"工作表“{name}”不是数据表")
+                continue
+            self.importers[name] = _REGISTERED_SHEETS[name][1](self)
+            self.importers[name].validate(worksheet)
 
-    def _reader(self, worksheet, sheet, columns) -> _SheetReader | None:
+    def _reader(self, worksheet, sheet, columns) -> SheetReader | None:
         if not hasattr(worksheet, "iter_rows"):
             self.problems.add(sheet, None, "", "", f"工作表“{sheet}”不是数据表")
             return None
-        return _SheetReader(worksheet, sheet, columns, self.problems)
+        return SheetReader(worksheet, sheet, columns, self.problems)
+
+    def reader(self, worksheet, sheet: str, columns: tuple[Column, ...]) -> SheetReader | None:
+        """For a registered sheet's first pass: the sheet's reader after a good header row, or
+        None (the problems are recorded)."""
+        reader = self._reader(worksheet, sheet, columns)
+        if reader is None or not reader.read_header():
+            return None
+        return reader
+
+    def rows_again(
+        self, worksheet, sheet: str, columns: tuple[Column, ...]
+    ) -> Iterator[tuple[int, dict[str, Any], set[str]]]:
+        """For a registered sheet's second pass: the rows again, ``(number, cells, present
+        columns)``, with progress; problems are not reported twice."""
+        reader = SheetReader(worksheet, sheet, columns, _Discard())
+        reader.read_header()
+        phase = "比对" if self.dry_run else "导入"
+        for done, (number, cells) in enumerate(reader.rows(), start=1):
+            yield number, cells, reader.present
+            self.tick(phase, sheet, done, reader.estimated_rows)
 
     def _validate_providers(self, worksheet) -> None:
         reader = self._reader(worksheet, PROVIDERS, PROVIDER_COLUMNS)
@@ -1194,7 +1257,7 @@ class _Import:
                     )
                 else:
                     codes[code] = number
-            self._tick("校验", PROVIDERS, done, reader.estimated_rows)
+            self.tick("校验", PROVIDERS, done, reader.estimated_rows)
         reader.finish()
         self.site_codes = self._existing_codes(list(codes))
         self._check_blacklist({c: n for c, n in codes.items() if c not in self.site_codes})
@@ -1233,7 +1296,7 @@ class _Import:
         elsewhere: dict[str, list[int]] = defaultdict(list)  # codes not in 服务商 → rows
         for done, (number, cells) in enumerate(reader.rows(), start=1):
             row = parser.parse(number, cells)
-            self._tick("校验", SOLUTIONS, done, reader.estimated_rows)
+            self.tick("校验", SOLUTIONS, done, reader.estimated_rows)
             if row is None:
                 continue
             key = (row.uscc, _key(row.title))
@@ -1264,7 +1327,7 @@ class _Import:
                     "也不在网站上",
                 )
 
-    def _tick(self, phase: str, sheet: str, done: int, total: int | None) -> None:
+    def tick(self, phase: str, sheet: str, done: int, total: int | None) -> None:
         if total:
             step = max(1, total // 100)
             if done % step == 0 or done == total:
@@ -1283,11 +1346,13 @@ class _Import:
         if SOLUTIONS in sheets:
             self.result.counts[SOLUTIONS] = SheetCounts()
             self._apply_solutions(workbook[sheets[SOLUTIONS]])
+        for name, importer in self.importers.items():
+            importer.apply(workbook[sheets[name]])
         if not self.dry_run and self.new_page_ids:
             _create_aliases(self.new_page_ids)
 
     def _rows(self, worksheet, sheet, columns, parser_class) -> Iterator[_Row]:
-        reader = _SheetReader(worksheet, sheet, columns, _Discard())
+        reader = SheetReader(worksheet, sheet, columns, _Discard())
         reader.read_header()
         parser = parser_class(self.vocabulary, _Discard(), reader.present)
         phase = "比对" if self.dry_run else "导入"
@@ -1296,7 +1361,7 @@ class _Import:
             if row is None:  # cannot happen after a clean validation
                 raise ImportRejected(Problem(sheet, number, "", "", "该行在导入时未通过校验"))
             yield row
-            self._tick(phase, sheet, done, reader.estimated_rows)
+            self.tick(phase, sheet, done, reader.estimated_rows)
 
     def _apply_providers(self, worksheet) -> None:
         counts = self.result.counts[PROVIDERS]
@@ -1474,13 +1539,11 @@ def _sheets(workbook, result: ImportResult, problems: _Problems) -> dict[str, st
     found: dict[str, str] = {}
     for actual in workbook.sheetnames:
         name = _fold(actual)
-        if name in IMPORTED_SHEETS and name not in found:
+        if (name in CATALOGUE_SHEETS or name in _REGISTERED_SHEETS) and name not in found:
             found[name] = actual
-        elif name in LATER_SHEETS:
-            result.notes.append(f"{name}：未导入（暂不支持）")
         else:
             result.notes.append(f"工作表“{actual}”：已忽略（不是模板中的工作表）")
-    if not found and not any(_fold(n) in LATER_SHEETS for n in workbook.sheetnames):
+    if not found:
         problems.add(
             "",
             None,
@@ -1506,7 +1569,7 @@ def import_workbook(
     (or would be) created, updated and left unchanged.
     """
     fileobj, close = _open_source(source)
-    job = _Import(publish=publish, dry_run=dry_run, user=user, progress=progress)
+    job = ImportJob(publish=publish, dry_run=dry_run, user=user, progress=progress)
     result = job.result
     try:
         problem = _check_package(fileobj)
@@ -1546,10 +1609,11 @@ def import_workbook(
             fileobj.close()
 
 
-def _finish(job: _Import) -> ImportResult:
+def _finish(job: ImportJob) -> ImportResult:
     result = job.result
-    order = {PROVIDERS: 1, SOLUTIONS: 2}
-    result.errors = sorted(job.problems.listed, key=lambda p: (order.get(p.sheet, 0), p.row or 0))
+    result.errors = sorted(
+        job.problems.listed, key=lambda p: (_sheet_order(p.sheet) if p.sheet else 0, p.row or 0)
+    )
     result.error_count = job.problems.count
     if result.errors:
         result.counts = {}

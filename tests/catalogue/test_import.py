@@ -193,8 +193,6 @@ def test_the_sample_workbook_imports_and_names_the_new_vocabulary(index, sample)
         *("2026年第1批", "2026年第3批"),
     ]
     assert result.new_regions == ["上海市"]
-    assert "典型案例：未导入（暂不支持）" in result.notes
-    assert "证书：未导入（暂不支持）" in result.notes
     assert set(result.new_industries) <= set(chinese(Industry).values_list("name", flat=True))
     assert Batch.objects.filter(year=2026, number=3).exists()
 
@@ -750,21 +748,10 @@ def test_solutions_attach_to_a_provider_already_on_the_site(index, xlsx):
     assert again.counts["解决方案"].unchanged == 2
 
 
-def test_extra_sheets_are_noted_not_imported(index, xlsx):
-    result = import_workbook(
-        xlsx(
-            providers=[provider()],
-            典型案例=[["案例名称", "年度"], ["某案例", 2025]],
-            证书=[["证书编号", "姓名"], ["SDSZ1", "张三"]],
-            备注=[["随便写写"]],
-        )
-    )
+def test_sheets_outside_the_template_are_noted_not_imported(index, xlsx):
+    result = import_workbook(xlsx(providers=[provider()], 备注=[["随便写写"]]))
     assert result.ok
-    assert result.notes == [
-        "典型案例：未导入（暂不支持）",
-        "证书：未导入（暂不支持）",
-        "工作表“备注”：已忽略（不是模板中的工作表）",
-    ]
+    assert result.notes == ["工作表“备注”：已忽略（不是模板中的工作表）"]
 
 
 def test_a_workbook_without_template_sheets_is_rejected(index, xlsx):
