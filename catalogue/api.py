@@ -182,8 +182,8 @@ class SolutionList(Schema):
 # The listing reads the filters from the query string itself (as the website does); these
 # schemas validate paging and language and document the filters in the OpenAPI description.
 
-_SLUGS = "取值为分类标识（slug），可重复，同一参数的多个取值为“或”；未知的取值被忽略。"
-_LENIENT = (
+SLUG_HELP = "取值为分类标识（slug），可重复，同一参数的多个取值为“或”；未知的取值被忽略。"
+LENIENT_HELP = (
     f"最多 {MAX_QUERY_LENGTH} 个字符，更长的部分被截去；控制字符（如 NUL）被去掉。"
     "有关键词时默认按相关度排序。"
 )
@@ -206,23 +206,25 @@ class Paging(Schema):
 
 class ProviderFilters(Paging):
     category: list[str] = Field(
-        default_factory=list, description=f"服务商类别，如 consulting。{_SLUGS}"
+        default_factory=list, description=f"服务商类别，如 consulting。{SLUG_HELP}"
     )
-    subtype: list[str] = Field(default_factory=list, description=f"细分类型。{_SLUGS}")
-    region: list[str] = Field(default_factory=list, description=f"所在地区，如 jinan。{_SLUGS}")
-    industry: list[str] = Field(default_factory=list, description=f"服务行业。{_SLUGS}")
+    subtype: list[str] = Field(default_factory=list, description=f"细分类型。{SLUG_HELP}")
+    region: list[str] = Field(default_factory=list, description=f"所在地区，如 jinan。{SLUG_HELP}")
+    industry: list[str] = Field(default_factory=list, description=f"服务行业。{SLUG_HELP}")
     grade: list[str] = Field(
         default_factory=list,
-        description=f"最新评级：excellent / qualified / unqualified。{_SLUGS}",
+        description=f"最新评级：excellent / qualified / unqualified。{SLUG_HELP}",
     )
-    year: list[str] = Field(default_factory=list, description=f"入选批次的年度，如 2025。{_SLUGS}")
+    year: list[str] = Field(
+        default_factory=list, description=f"入选批次的年度，如 2025。{SLUG_HELP}"
+    )
     status: list[str] = Field(
         default_factory=list,
         description="状态：applied / selected / rectifying / removed，可重复。"
         "不指定时不含已清退的服务商；只有指定 status=removed 时才返回已清退的服务商。",
     )
     q: str = Field(
-        "", description=f"关键词（名称、统一社会信用代码、简介、地址、分类）。{_LENIENT}"
+        "", description=f"关键词（名称、统一社会信用代码、简介、地址、分类）。{LENIENT_HELP}"
     )
     sort: str = Field(
         "",
@@ -233,18 +235,18 @@ class ProviderFilters(Paging):
 
 
 class SolutionFilters(Paging):
-    category: list[str] = Field(default_factory=list, description=f"服务商类别。{_SLUGS}")
-    industry: list[str] = Field(default_factory=list, description=f"适用行业。{_SLUGS}")
+    category: list[str] = Field(default_factory=list, description=f"服务商类别。{SLUG_HELP}")
+    industry: list[str] = Field(default_factory=list, description=f"适用行业。{SLUG_HELP}")
     deployment: list[str] = Field(
-        default_factory=list, description=f"部署方式：saas / private / hybrid。{_SLUGS}"
+        default_factory=list, description=f"部署方式：saas / private / hybrid。{SLUG_HELP}"
     )
     price: list[str] = Field(
         default_factory=list,
         description="参考价格区间（万元）：under-5 / 5-20 / 20-50 / 50-plus / negotiable（面议）。"
-        f"{_SLUGS}",
+        f"{SLUG_HELP}",
     )
     xkqz: str = Field("", description="xkqz=yes 只列出小快轻准方案；其他取值被忽略。")
-    q: str = Field("", description=f"关键词（名称、简介、应用场景、主要功能）。{_LENIENT}")
+    q: str = Field("", description=f"关键词（名称、简介、应用场景、主要功能）。{LENIENT_HELP}")
     sort: str = Field(
         "",
         description="排序：fair（默认）、relevance（有关键词时的默认）、name、newest、"
@@ -328,7 +330,7 @@ class Output:
         return translated or page.get_full_url(self.request)
 
 
-def _paginate(listing, filters: Paging):
+def paginate_listing(listing, filters: Paging):
     """``(count, objects)`` for the requested page of a directory listing, in its order."""
     offset = (filters.page - 1) * filters.page_size
     if listing.sort == "relevance" and listing.search_hits is not None:
@@ -391,7 +393,7 @@ def list_providers(request, filters: Query[ProviderFilters]):
     if directory is None:
         return {"count": 0, "page": filters.page, "page_size": filters.page_size, "results": []}
     listing = ProviderListing(request.GET, index_page=directory)
-    count, providers = _paginate(listing, filters)
+    count, providers = paginate_listing(listing, filters)
     out.prepare_urls(providers)
     return {
         "count": count,
@@ -523,7 +525,7 @@ def list_solutions(request, filters: Query[SolutionFilters]):
     if anchor is None:
         return {"count": 0, "page": filters.page, "page_size": filters.page_size, "results": []}
     listing = SolutionListing(request.GET, index_page=anchor)
-    count, solutions = _paginate(listing, filters)
+    count, solutions = paginate_listing(listing, filters)
     providers = [s.listed_provider for s in solutions if s.listed_provider is not None]
     out.prepare_urls([*solutions, *providers])
     results = []

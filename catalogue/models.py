@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.routable_page.models import path as route
@@ -215,6 +216,14 @@ class BlacklistEntry(models.Model):
 
 
 # --- Pages -------------------------------------------------------------------------------
+
+
+def page_sections(page, request) -> list[str]:
+    """HTML sections other apps add to a provider or solution page (the cases that used it …),
+    from the ``catalogue_page_sections`` hook: ``fn(page, request) -> str`` ("" for none)."""
+    return [
+        html for fn in hooks.get_hooks("catalogue_page_sections") if (html := fn(page, request))
+    ]
 
 
 def fair_key(uscc: str) -> int:
@@ -445,6 +454,7 @@ class ProviderPage(Page):
         context["grades"] = self.grades.order_by("-year")
         context["timeline"] = self.status_changes.order_by("-date", "-id")
         context["update_notes"] = self.update_notes()
+        context["extra_sections"] = page_sections(self, request)
         return context
 
     def update_notes(self, limit: int = 10) -> list[tuple]:
@@ -605,6 +615,11 @@ class SolutionPage(Page):
             .first()
         )
         return f"{provider.title} {provider.region.name}" if provider else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["extra_sections"] = page_sections(self, request)
+        return context
 
     @property
     def feature_list(self) -> list[str]:

@@ -343,7 +343,7 @@ def _sheet_order(name: str) -> int:
 # --- Text helpers ------------------------------------------------------------------------------
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     """A cell value as stripped text."""
     if value is None:
         return ""
@@ -367,29 +367,29 @@ def _fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def _key(text: str) -> str:
+def term_key(text: str) -> str:
     return _fold(text).casefold()
 
 
-def _single_line(text: str) -> str:
+def single_line(text: str) -> str:
     return " ".join(text.split())
 
 
 def _display(value: Any, limit: int = 60) -> str:
-    text = _text(value)
+    text = cell_text(value)
     if len(text) > limit:
         return f"{text[:limit]}…（共{len(text)}个字符）"
     return text
 
 
-def _split(value: Any) -> list[str]:
+def split_cell(value: Any) -> list[str]:
     """Split a list cell on ；;、,， (and line breaks); folded, stripped, de-duplicated."""
-    text = unicodedata.normalize("NFKC", _text(value))
+    text = unicodedata.normalize("NFKC", cell_text(value))
     seen, parts = set(), []
     for part in _SEPARATORS.split(text):
-        part = _single_line(part)
-        if part and _key(part) not in seen:
-            seen.add(_key(part))
+        part = single_line(part)
+        if part and term_key(part) not in seen:
+            seen.add(term_key(part))
             parts.append(part)
     return parts
 
@@ -430,7 +430,7 @@ def parse_region(value: Any) -> tuple[str, str] | str:
     A Shandong city may be written without 市 or with the province; a municipality is its own
     province; anywhere else needs the province: ``江苏省南京市``. Anything after the city (a
     district) is ignored."""
-    text = _fold(_text(value)).removeprefix("中国")
+    text = _fold(cell_text(value)).removeprefix("中国")
     if not text:
         return "必填项不能为空"
     for short, full in MUNICIPALITIES.items():
@@ -469,7 +469,7 @@ class _Problems:
         return self.count > 0
 
 
-class _Discard(_Problems):
+class DiscardProblems(_Problems):
     """The second pass re-parses rows that already passed validation."""
 
     def add(self, *args, **kwargs) -> None:
@@ -540,7 +540,7 @@ class SheetReader:
         """Check the header row; True when the rows can be read (every required column
         exists)."""
         header = next(self._rows, None)
-        if header is None or not any(_text(v) for v in header):
+        if header is None or not any(cell_text(v) for v in header):
             self.problems.add(
                 self.sheet, None, "", "", f"工作表“{self.sheet}”是空的：第1行应为列名，其下为数据"
             )
@@ -551,7 +551,7 @@ class SheetReader:
                 self._too_long(1, "", raw, position)
                 self.unknown.add(position)
                 continue
-            text = _text(raw)
+            text = cell_text(raw)
             if not text:
                 continue
             column = expected.get(_header_key(text))
@@ -611,7 +611,7 @@ class SheetReader:
                 elif (
                     position not in self.unknown
                     and position not in reported_unnamed
-                    and _text(value)
+                    and cell_text(value)
                 ):
                     reported_unnamed.add(position)
                     self.problems.add(
@@ -642,12 +642,12 @@ class _Vocabulary:
 
     def __init__(self, locale: Locale):
         self.locale = locale
-        self.categories = {_key(c.name): c for c in Category.objects.filter(locale=locale)}
+        self.categories = {term_key(c.name): c for c in Category.objects.filter(locale=locale)}
         self.category_names = {c.pk: c.name for c in self.categories.values()}
         self.subtypes: dict[str, list[Subtype]] = defaultdict(list)
         for subtype in Subtype.objects.filter(locale=locale).order_by("sort_order", "id"):
-            self.subtypes[_key(subtype.name)].append(subtype)
-        self.industries = {_key(i.name): i for i in Industry.objects.filter(locale=locale)}
+            self.subtypes[term_key(subtype.name)].append(subtype)
+        self.industries = {term_key(i.name): i for i in Industry.objects.filter(locale=locale)}
         self.regions = {(r.province, r.name): r for r in Region.objects.filter(locale=locale)}
         self.batches = {(b.year, b.number): b for b in Batch.objects.all()}
         self.new_industries: list[Industry] = []
@@ -655,10 +655,10 @@ class _Vocabulary:
         self.new_batches: list[Batch] = []
 
     def category(self, name: str) -> Category | None:
-        return self.categories.get(_key(name))
+        return self.categories.get(term_key(name))
 
     def industry(self, name: str) -> Industry:
-        key = _key(name)
+        key = term_key(name)
         if key not in self.industries:
             industry = Industry(locale=self.locale, name=name)
             self.industries[key] = industry
@@ -744,7 +744,7 @@ class _Row:
         return self.fields["title"]
 
 
-class _RowParser:
+class RowParser:
     """Turns a row's cells into page field values, reporting every problem."""
 
     sheet = ""
@@ -761,7 +761,7 @@ class _RowParser:
 
     def name(self, number, cells, column, limit) -> str:
         raw = cells[column]
-        name = _single_line(_text(raw))
+        name = single_line(cell_text(raw))
         if not name:
             self.bad(number, column, raw, "必填项不能为空")
         elif len(name) > limit:
@@ -770,7 +770,7 @@ class _RowParser:
 
     def code(self, number, cells, column) -> str:
         raw = cells[column]
-        code = normalise(_text(raw))
+        code = normalise(cell_text(raw))
         if not code:
             self.bad(number, column, raw, "必填项不能为空")
             return ""
@@ -783,7 +783,7 @@ class _RowParser:
 
     def categories(self, number, cells, column) -> list[Category]:
         raw = cells[column]
-        parts = _split(raw)
+        parts = split_cell(raw)
         if not parts:
             self.bad(number, column, raw, "必填项不能为空")
         found = []
@@ -803,7 +803,7 @@ class _RowParser:
 
     def text(self, number, cells, column, limit: int | None = None) -> str:
         raw = cells[column]
-        text = _text(raw)
+        text = cell_text(raw)
         if limit is not None and len(text) > limit:
             self.bad(number, column, raw, f"{column}不能超过{limit}个字符（实际{len(text)}个）")
         return text
@@ -811,7 +811,7 @@ class _RowParser:
     def industries(self, number, cells, column) -> list[Industry]:
         raw = cells[column]
         found = []
-        for part in _split(raw):
+        for part in split_cell(raw):
             if len(part) > 100:
                 self.bad(number, column, raw, f"行业名称“{part[:20]}…”超过100个字符")
             else:
@@ -819,7 +819,7 @@ class _RowParser:
         return found
 
 
-class _ProviderParser(_RowParser):
+class _ProviderParser(RowParser):
     sheet = PROVIDERS
 
     def parse(self, number: int, cells: dict[str, Any]) -> _Row | None:
@@ -847,9 +847,9 @@ class _ProviderParser(_RowParser):
         if "服务商简介" in present:
             fields["introduction"] = self.text(number, cells, "服务商简介")
         if "联系人" in present:
-            fields["contact_name"] = _single_line(self.text(number, cells, "联系人", 50))
+            fields["contact_name"] = single_line(self.text(number, cells, "联系人", 50))
         if "联系电话" in present:
-            fields["contact_phone"] = _single_line(self.text(number, cells, "联系电话", 30))
+            fields["contact_phone"] = single_line(self.text(number, cells, "联系电话", 30))
         if "网址" in present:
             fields["website"] = self.website(number, cells)
         if "入选批次" in present:
@@ -865,8 +865,8 @@ class _ProviderParser(_RowParser):
         raw = cells["细分类型"]
         chosen = {c.pk for c in categories}
         found = []
-        for part in _split(raw):
-            candidates = self.vocabulary.subtypes.get(_key(part))
+        for part in split_cell(raw):
+            candidates = self.vocabulary.subtypes.get(term_key(part))
             if not candidates:
                 self.bad(
                     number,
@@ -893,7 +893,7 @@ class _ProviderParser(_RowParser):
 
     def website(self, number, cells) -> str:
         raw = cells["网址"]
-        text = _fold(_text(raw))
+        text = _fold(cell_text(raw))
         if not text:
             return ""
         url = text
@@ -918,7 +918,7 @@ class _ProviderParser(_RowParser):
 
     def batch(self, number, cells) -> Batch | None:
         raw = cells["入选批次"]
-        text = _fold(_text(raw))
+        text = _fold(cell_text(raw))
         if not text:
             return None
         match = _BATCH.match(text)
@@ -929,7 +929,7 @@ class _ProviderParser(_RowParser):
 
     def designer_count(self, number, cells) -> int:
         raw = cells["解决方案设计师人数"]
-        if raw is None or _text(raw) == "":
+        if raw is None or cell_text(raw) == "":
             return 0
         value = None
         if isinstance(raw, int) and not isinstance(raw, bool):
@@ -937,7 +937,7 @@ class _ProviderParser(_RowParser):
         elif isinstance(raw, float) and raw.is_integer():
             value = int(raw)
         else:
-            text = _fold(_text(raw)).removesuffix("人")
+            text = _fold(cell_text(raw)).removesuffix("人")
             if text.isascii() and text.isdigit():
                 value = int(text)
         if value is None or value < 0 or value > 1_000_000:
@@ -948,8 +948,8 @@ class _ProviderParser(_RowParser):
     def grade(self, number, cells) -> tuple[int, str] | None:
         grade_raw = cells.get("年度评级")
         year_raw = cells.get("评级年度")
-        grade_text = _fold(_text(grade_raw))
-        year_text = _fold(_text(year_raw))
+        grade_text = _fold(cell_text(grade_raw))
+        year_text = _fold(cell_text(year_raw))
         grade = None
         if grade_text:
             grade = GRADES.get(grade_text)
@@ -971,7 +971,7 @@ class _ProviderParser(_RowParser):
         return None
 
 
-class _SolutionParser(_RowParser):
+class _SolutionParser(RowParser):
     sheet = SOLUTIONS
 
     def parse(self, number: int, cells: dict[str, Any]) -> _Row | None:
@@ -982,7 +982,7 @@ class _SolutionParser(_RowParser):
         code = self.code(number, cells, "服务商统一社会信用代码")
         raw = cells["服务商类别"]
         categories = self.categories(number, cells, "服务商类别")
-        if len(categories) > 1 or len(_split(raw)) > 1:
+        if len(categories) > 1 or len(split_cell(raw)) > 1:
             self.bad(number, "服务商类别", raw, "解决方案只能属于一个服务商类别")
         fields["category"] = categories[0] if categories else None
         if "适用行业" in present:
@@ -1001,7 +1001,7 @@ class _SolutionParser(_RowParser):
 
     def deployment_mode(self, number, cells) -> str:
         raw = cells["部署方式"]
-        text = _key(_text(raw))
+        text = term_key(cell_text(raw))
         if not text:
             return ""
         mode = DEPLOYMENT_MODES.get(text)
@@ -1012,7 +1012,7 @@ class _SolutionParser(_RowParser):
 
     def price(self, number, cells) -> Decimal | None:
         raw = cells["参考价格（万元）"]
-        if raw is None or _text(raw) == "":
+        if raw is None or cell_text(raw) == "":
             return None
         try:
             if isinstance(raw, bool):
@@ -1033,7 +1033,7 @@ class _SolutionParser(_RowParser):
         raw = cells[column]
         if isinstance(raw, bool):
             return raw
-        text = _fold(_text(raw))
+        text = _fold(cell_text(raw))
         if not text:
             return False
         if text not in YES_NO:
@@ -1074,7 +1074,7 @@ def _differs(row: _Row, state: dict[str, Any]) -> bool:
     return False
 
 
-def _chunks(iterable: Iterable, size: int) -> Iterator[list]:
+def chunks(iterable: Iterable, size: int) -> Iterator[list]:
     chunk = []
     for item in iterable:
         chunk.append(item)
@@ -1230,7 +1230,7 @@ class ImportJob:
     ) -> Iterator[tuple[int, dict[str, Any], set[str]]]:
         """For a registered sheet's second pass: the rows again, ``(number, cells, present
         columns)``, with progress; problems are not reported twice."""
-        reader = SheetReader(worksheet, sheet, columns, _Discard())
+        reader = SheetReader(worksheet, sheet, columns, DiscardProblems())
         reader.read_header()
         phase = "比对" if self.dry_run else "导入"
         for done, (number, cells) in enumerate(reader.rows(), start=1):
@@ -1245,7 +1245,7 @@ class ImportJob:
         codes = self.workbook_codes
         for done, (number, cells) in enumerate(reader.rows(), start=1):
             row = parser.parse(number, cells)
-            code = row.uscc if row else normalise(_text(cells["统一社会信用代码"]))
+            code = row.uscc if row else normalise(cell_text(cells["统一社会信用代码"]))
             if code and not uscc_problem(code):
                 if code in codes:
                     self.problems.add(
@@ -1264,7 +1264,7 @@ class ImportJob:
 
     def _existing_codes(self, codes: list[str]) -> set[str]:
         found: set[str] = set()
-        for chunk in _chunks(codes, CHUNK_SIZE):
+        for chunk in chunks(codes, CHUNK_SIZE):
             found.update(
                 ProviderPage.objects.filter(locale=self.locale, uscc__in=chunk).values_list(
                     "uscc", flat=True
@@ -1273,7 +1273,7 @@ class ImportJob:
         return found
 
     def _check_blacklist(self, new_codes: dict[str, int]) -> None:
-        for chunk in _chunks(list(new_codes), CHUNK_SIZE):
+        for chunk in chunks(list(new_codes), CHUNK_SIZE):
             entries = BlacklistEntry.objects.filter(
                 uscc__in=chunk, start_date__lte=self.today, end_date__gte=self.today
             ).order_by("uscc", "-end_date")
@@ -1299,7 +1299,7 @@ class ImportJob:
             self.tick("校验", SOLUTIONS, done, reader.estimated_rows)
             if row is None:
                 continue
-            key = (row.uscc, _key(row.title))
+            key = (row.uscc, term_key(row.title))
             if key in seen:
                 self.problems.add(
                     SOLUTIONS,
@@ -1352,9 +1352,9 @@ class ImportJob:
             _create_aliases(self.new_page_ids)
 
     def _rows(self, worksheet, sheet, columns, parser_class) -> Iterator[_Row]:
-        reader = SheetReader(worksheet, sheet, columns, _Discard())
+        reader = SheetReader(worksheet, sheet, columns, DiscardProblems())
         reader.read_header()
-        parser = parser_class(self.vocabulary, _Discard(), reader.present)
+        parser = parser_class(self.vocabulary, DiscardProblems(), reader.present)
         phase = "比对" if self.dry_run else "导入"
         for done, (number, cells) in enumerate(reader.rows(), start=1):
             row = parser.parse(number, cells)
@@ -1367,7 +1367,7 @@ class ImportJob:
         counts = self.result.counts[PROVIDERS]
         rows = self._rows(worksheet, PROVIDERS, PROVIDER_COLUMNS, _ProviderParser)
         self.index_slugs: set[str] | None = None
-        for chunk in _chunks(rows, CHUNK_SIZE):
+        for chunk in chunks(rows, CHUNK_SIZE):
             pages: dict[str, ProviderPage] = {}
             for page in ProviderPage.objects.filter(
                 locale=self.locale, uscc__in=[r.uscc for r in chunk]
@@ -1388,7 +1388,7 @@ class ImportJob:
                         self._update(page, row, PROVIDER_M2M)
                 else:
                     counts.unchanged += 1
-                    self._publish_unchanged(page, counts)
+                    self.publish_unchanged(page, counts)
 
     def _create_provider(self, row: _Row) -> None:
         if self.index_slugs is None:
@@ -1413,11 +1413,16 @@ class ImportJob:
         self._add(self.index, page, row, PROVIDERS)
 
     def _add(self, parent: Page, page: Page, row: _Row, sheet: str) -> None:
+        self.add_page(parent, page, sheet=sheet, row_number=row.number)
+
+    def add_page(self, parent: Page, page: Page, *, sheet: str, row_number: int) -> None:
+        """Create ``page`` below ``parent``: a draft revision (published with ``publish``), the
+        audit-log entry and, later, its English alias."""
         try:
             parent.add_child(instance=page)
             revision = page.save_revision(user=self.user, log_action=False)
         except ValidationError as error:
-            raise ImportRejected(_validation_problem(sheet, row, error)) from error
+            raise ImportRejected(_validation_problem(sheet, row_number, error)) from error
         log(instance=page, action="wagtail.create", user=self.user, revision=revision)
         if self.publish:
             revision.publish(user=self.user)
@@ -1427,14 +1432,18 @@ class ImportJob:
         current = page.get_latest_revision_as_object()
         _apply(current, row, m2m)
         sheet = PROVIDERS if isinstance(page, ProviderPage) else SOLUTIONS
+        self.save_update(current, sheet=sheet, row_number=row.number)
+
+    def save_update(self, current: Page, *, sheet: str, row_number: int) -> None:
+        """Save ``current`` (the latest revision as an object, changed) as a new revision."""
         try:
             revision = current.save_revision(user=self.user, log_action=True)
         except ValidationError as error:
-            raise ImportRejected(_validation_problem(sheet, row, error)) from error
+            raise ImportRejected(_validation_problem(sheet, row_number, error)) from error
         if self.publish:
             revision.publish(user=self.user)
 
-    def _publish_unchanged(self, page: Page, counts: SheetCounts) -> None:
+    def publish_unchanged(self, page: Page, counts: SheetCounts) -> None:
         """With ``publish``, an unchanged draft is published as it is (no new revision)."""
         if not self.publish or not page.latest_revision_id:
             return
@@ -1448,7 +1457,7 @@ class ImportJob:
         counts = self.result.counts[SOLUTIONS]
         rows = self._rows(worksheet, SOLUTIONS, SOLUTION_COLUMNS, _SolutionParser)
         child_slugs: dict[int, set[str]] = {}
-        for chunk in _chunks(rows, CHUNK_SIZE):
+        for chunk in chunks(rows, CHUNK_SIZE):
             providers = {
                 p.uscc: p
                 for p in ProviderPage.objects.filter(
@@ -1490,7 +1499,7 @@ class ImportJob:
                         self._update(solution, row, SOLUTION_M2M)
                 else:
                     counts.unchanged += 1
-                    self._publish_unchanged(solution, counts)
+                    self.publish_unchanged(solution, counts)
 
     def _create_solution(self, provider: ProviderPage, row: _Row, child_slugs) -> None:
         if provider.pk not in child_slugs:
@@ -1505,11 +1514,11 @@ class ImportJob:
         self._add(provider, page, row, SOLUTIONS)
 
 
-def _validation_problem(sheet: str, row: _Row, error: ValidationError) -> Problem:
+def _validation_problem(sheet: str, row_number: int, error: ValidationError) -> Problem:
     messages = []
     for field_name, errors in getattr(error, "message_dict", {"": error.messages}).items():
         messages.extend(f"{field_name}: {e}" if field_name else e for e in errors)
-    return Problem(sheet, row.number, "", "", "保存时未通过校验：" + "；".join(messages))
+    return Problem(sheet, row_number, "", "", "保存时未通过校验：" + "；".join(messages))
 
 
 def _create_aliases(page_ids: list[int]) -> None:
@@ -1522,7 +1531,7 @@ def _create_aliases(page_ids: list[int]) -> None:
     create = getattr(translation, "create_english_aliases", None) or getattr(
         translation, "sync_english_aliases", None
     )
-    for chunk in _chunks(page_ids, CHUNK_SIZE):
+    for chunk in chunks(page_ids, CHUNK_SIZE):
         pages = list(Page.objects.filter(id__in=chunk).order_by("path").specific())
         if create is not None:
             create(pages)

@@ -9,6 +9,7 @@ Read-only and anonymous: only published (live, public) content is ever served.
 
 from ninja import NinjaAPI
 
+from cases.api import router as cases_router
 from catalogue.api import router as catalogue_router
 from search.api import router as search_router
 
@@ -42,4 +43,5 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", catalogue_router)
+api.add_router("/", cases_router)
 api.add_router("/", search_router)

@@ -31,6 +31,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal",
     "catalogue",
+    "cases",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -34,6 +34,7 @@ from catalogue.models import (
     Status,
     Subtype,
 )
+from cases.factories import CaseIndexPageFactory
 from catalogue.workbook import (
     MAX_CELL_CHARS,
     NO_PROVIDER_INDEX,
@@ -171,9 +172,10 @@ def zh_provider(code: str) -> ProviderPage:
 
 
 @pytest.fixture
-def sample():
+def sample(home):
     if not SAMPLE.exists():
         pytest.skip(f"sample workbook not found at {SAMPLE}")
+    CaseIndexPageFactory(parent=home)  # the sample has a 典型案例 sheet
     return SAMPLE
 
 

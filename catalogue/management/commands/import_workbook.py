@@ -1,6 +1,6 @@
 """``manage.py import_workbook FILE.xlsx [--publish] [--dry-run] [--user NAME]``
 
-Imports the 服务商 and 解决方案 sheets of an editors' workbook (DESIGN.md §3; the rules are in
+Imports the sheets (服务商, 解决方案, 典型案例, 证书) of an editors' workbook (DESIGN.md §3; the rules are in
 ``catalogue/workbook.py``). Prints the result in Chinese; exits with 1 and lists every problem
 when the workbook is rejected (then nothing is written), 0 otherwise.
 """
@@ -54,7 +54,7 @@ class ProgressBar:
 
 
 class Command(BaseCommand):
-    help = "导入服务商资源池工作簿（服务商、解决方案两张表）。"
+    help = "导入服务商资源池工作簿（服务商、解决方案、典型案例、证书）。"
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="工作簿文件（.xlsx）")

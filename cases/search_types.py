@@ -1,0 +1,37 @@
+"""Cases in the site search (search.registry)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from search.registry import SearchType, register
+
+from .listing import CaseListing
+from .models import CaseIndexPage
+
+
+def _index_page(locale):
+    return CaseIndexPage.objects.live().filter(locale=locale).first()
+
+
+def case_text(case) -> str:
+    names = [
+        term.name for term in (case.client_industry, case.client_region, case.scenario) if term
+    ]
+    return " ".join(
+        [case.title, case.client_name, case.challenge, case.approach, case.outcome, *names]
+    )
+
+
+def register_search_types() -> None:
+    register(
+        SearchType(
+            key="case",
+            label=_("典型案例"),
+            listing_class=CaseListing,
+            index_page=_index_page,
+            snippet_text=lambda case: case.outcome or case.approach,
+            order=30,
+            api_fields=lambda case: {"year": case.year, "client_name": case.client_name},
+            natural_key=lambda case: f"{case.year}/{case.title}",
+            visible_text=case_text,
+        )
+    )
