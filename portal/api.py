@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from cases.api import router as cases_router
 from catalogue.api import router as catalogue_router
 from search.api import router as search_router
+from training.api import router as training_router
 
 from .api_support import UnicodeJSONRenderer, install_error_handlers
 
@@ -45,3 +46,4 @@ install_error_handlers(api)
 api.add_router("/", catalogue_router)
 api.add_router("/", cases_router)
 api.add_router("/", search_router)
+api.add_router("/", training_router)

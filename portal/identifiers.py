@@ -95,7 +95,7 @@ def make_uscc(seed: int) -> str:
     return first17 + uscc_check_character(first17)
 
 
-def make_id_number(seed: int, birth: str = "19900101") -> str:
+def make_id_number(seed: int, birth: str = "19900101", region: str = "370102") -> str:
     """A well-formed (fictional) ID number for tests and demo content."""
-    first17 = "370102" + birth + f"{seed % 1000:03d}"
+    first17 = region + birth + f"{seed % 1000:03d}"
     return first17 + id_check_character(first17)

@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("search/<slug:type_key>/", search_views.search, name="search_type"),
     path("application/", application_views.apply, name="application"),
     path("application/<str:token>/", application_views.status, name="application_status"),
+    path("", include("training.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

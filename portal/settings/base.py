@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "portal",
     "catalogue",
     "cases",
+    "training",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -197,6 +198,12 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+
+# Certificates (training): the key of the HMAC-SHA256 kept instead of each 身份证号 (it must
+# stay the same for the life of the data: a new key no longer matches a person's certificates),
+# and the lookup attempts allowed per client and minute (/certificates/ and the API together).
+CERTIFICATE_HASH_KEY = os.environ.get("CERTIFICATE_HASH_KEY", "") or "dev-only-certificate-key"
+CERTIFICATE_LOOKUP_RATE_LIMIT = int(os.environ.get("CERTIFICATE_LOOKUP_RATE_LIMIT", "10"))
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,10 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production (comma-separated).")
+# The key of the ID-number hashes: from the environment only, never the development default.
+CERTIFICATE_HASH_KEY = os.environ.get("CERTIFICATE_HASH_KEY", "")  # noqa: F405
+if not CERTIFICATE_HASH_KEY:
+    raise ImproperlyConfigured("CERTIFICATE_HASH_KEY must be set in production.")
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

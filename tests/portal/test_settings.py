@@ -43,6 +43,7 @@ def test_production_deploy_check_reports_nothing():
         "DEBUG",
         SECRET_KEY="k3y-" + "a1B2c3D4e5F6g7H8" * 4,
         ALLOWED_HOSTS="portal.example.cn",
+        CERTIFICATE_HASH_KEY="h4sh-" + "Q9w8E7r6T5y4U3i2" * 4,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
