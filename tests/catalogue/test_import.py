@@ -16,6 +16,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, PageLogEntry, Revision
 
+from cases.factories import CaseIndexPageFactory
 from catalogue import taxonomy
 from catalogue.factories import (
     BatchFactory,
@@ -34,7 +35,6 @@ from catalogue.models import (
     Status,
     Subtype,
 )
-from cases.factories import CaseIndexPageFactory
 from catalogue.workbook import (
     MAX_CELL_CHARS,
     NO_PROVIDER_INDEX,
@@ -243,6 +243,8 @@ def test_importing_the_sample_again_changes_nothing(index, sample):
     assert {sheet: (c.created, c.updated, c.unchanged) for sheet, c in result.counts.items()} == {
         "服务商": (0, 0, 15),
         "解决方案": (0, 0, 25),
+        "典型案例": (0, 0, 4),
+        "证书": (0, 0, 20),
     }
     assert (result.new_industries, result.new_batches, result.new_regions) == ([], [], [])
     assert totals() == before
