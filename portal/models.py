@@ -60,7 +60,12 @@ class RejectionReasonForm(TaskStateCommentForm):
 
 
 class ReviewTask(GroupApprovalTask):
-    """A group approval step whose "request changes" needs a reason the editor will read."""
+    """A group approval step whose "request changes" needs a reason the editor will read.
+
+    Its reviewers may open, edit, return or withdraw the page only while it waits at their
+    step (Wagtail's group approval rules). After they act, Wagtail would send them back to the
+    page's editor, which they may no longer open; they go to the admin dashboard instead.
+    """
 
     class Meta:
         verbose_name = _("审核步骤")
@@ -70,3 +75,19 @@ class ReviewTask(GroupApprovalTask):
         if action == "reject":
             return RejectionReasonForm
         return super().get_form_for_action(action)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        redirect_to = super().on_action(task_state, user, action_name, **kwargs)
+        page = task_state.workflow_state.content_object
+        if redirect_to is None and isinstance(page, Page) and not user_may_edit_page(user, page):
+            from django.urls import reverse
+
+            redirect_to = reverse("portal_review_done", args=[page.pk])
+        return redirect_to
+
+
+def user_may_edit_page(user, page) -> bool:
+    """Whether the user may still open the page's editor, looking afresh at its workflow (the
+    action just taken may have moved it to a step that is not theirs)."""
+    page = Page.objects.filter(pk=page.pk).first()
+    return page is None or page.permissions_for_user(user).can_edit()
