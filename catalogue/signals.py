@@ -23,6 +23,18 @@ def reindex_solutions_of_provider(sender, instance, **kwargs):
             insert_or_update_object(solution)
 
 
+@receiver(page_published)
+def spend_the_change_note(sender, instance, revision=None, **kwargs):
+    """A change note describes the update it was published with (it stays in that revision,
+    which the public list of updates reads). The page itself forgets it, so that a later
+    publication made from the page (a status change, a grade) does not repeat it; the editor's
+    form starts a new update with an empty note (portal/wagtail_hooks.py)."""
+    from .models import ProviderPage
+
+    if isinstance(instance, ProviderPage) and instance.change_note:
+        ProviderPage.objects.filter(pk=instance.pk).update(change_note="")
+
+
 @receiver(workflow_approved)
 def select_approved_applicant(sender, instance, user=None, **kwargs):
     """An application approved through both review steps enters the pool (入选)."""

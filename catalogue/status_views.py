@@ -71,7 +71,16 @@ class StatusChangeView(WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
-        services.change_status(
+        # An update of the provider may be waiting (a draft, perhaps in review). The status
+        # change is published at once from the live page, which would leave that update behind
+        # and cancel its review; carry it forward instead (see keep_pending_update).
+        pending = (
+            self.provider.get_latest_revision_as_object()
+            if self.provider.has_unpublished_changes
+            else None
+        )
+        review = self.provider.current_workflow_state
+        change = services.change_status(
             self.provider,
             status=form.cleaned_data["status"],
             reason=form.cleaned_data["reason"],
@@ -79,12 +88,39 @@ class StatusChangeView(WagtailAdminTemplateMixin, FormView):
             deadline=form.cleaned_data["deadline"],
             user=self.request.user,
         )
+        if pending is not None:
+            keep_pending_update(pending, change, review, self.request.user)
+            if review is not None:
+                note = _(
+                    "“%(name)s”的一项更新正在审核：该更新已保留，加入这次状态变更后重新提交审核。"
+                )
+            else:
+                note = _("“%(name)s”有一项未发布的更新：该更新已保留，并已加入这次状态变更。")
+            messages.warning(self.request, note % {"name": self.provider.title})
         messages.success(
             self.request,
             _("“%(name)s”的状态已变更为%(status)s。")
             % {"name": self.provider.title, "status": Status(form.cleaned_data["status"]).label},
         )
         return redirect("wagtailadmin_explore", self.provider.get_parent().pk)
+
+
+def keep_pending_update(pending, change, review, user):
+    """Put the pending update back on top, with the status change just published, and resume
+    its review from the first step (the published page it was reviewed against has changed)."""
+    from .models import StatusChange
+
+    pending.status_changes.add(
+        StatusChange(
+            status=change.status,
+            reason=change.reason,
+            date=change.date,
+            deadline=change.deadline,
+        )
+    )
+    pending.save_revision(user=user)
+    if review is not None:
+        pending.get_workflow().start(pending, review.requested_by)
 
 
 class DashboardView(WagtailAdminTemplateMixin, TemplateView):
