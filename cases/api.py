@@ -8,6 +8,8 @@ and solutions the public may see; the referee contact is never served.
 
 from __future__ import annotations
 
+import datetime
+
 from django.http import Http404
 from ninja import Field, Path, Query, Router, Schema
 from ninja.decorators import decorate_view
@@ -16,6 +18,8 @@ from wagtail.models import Locale
 from catalogue.api import (
     LENIENT_HELP,
     SLUG_HELP,
+    CaseRef,
+    Coded,
     DetailQuery,
     Output,
     Paging,
@@ -23,10 +27,11 @@ from catalogue.api import (
     Term,
     paginate_listing,
 )
+from catalogue.directory import public
 from portal.api_support import ErrorOut, ValidationErrorOut, public_cache
 
-from .listing import CaseListing, attach_links
-from .models import CaseIndexPage, CasePage, ClientSize
+from .listing import CaseListing, attach_links, conference_sections
+from .models import CaseIndexPage, CasePage, ClientSize, ConferencePage, PilotKind
 
 router = Router()
 
@@ -35,11 +40,6 @@ class SolutionRef(Schema):
     id: int
     title: str
     url: str | None
-
-
-class Coded(Schema):
-    code: str
-    label: str
 
 
 class Result(Schema):
@@ -197,5 +197,128 @@ def case_detail(
                 "change_percent": r.change_percent,
             }
             for r in case.results.all()
+        ],
+    }
+
+
+# --- Conferences and the promotion catalogue ------------------------------------------------
+
+
+class DownloadOut(Schema):
+    title: str
+    url: str
+
+
+class PromotedSolution(Schema):
+    solution: SolutionRef
+    note: str = Field(description="推荐理由")
+
+
+class PilotPromotions(Schema):
+    pilot: Term
+    kind: Coded = Field(description="city 城市试点 / zone 省级引导区 / cluster 产业集群试点")
+    solutions: list[PromotedSolution]
+
+
+class ConferenceSummary(Schema):
+    year: int
+    title: str
+    url: str | None
+    date: datetime.date | None
+    place: str
+
+
+class ConferenceDetail(ConferenceSummary):
+    annual_list_url: str | None = Field(description="本年度优质服务商名单页面")
+    cases: list[CaseRef] = Field(description="本年度已发布的典型案例")
+    promotions: list[PilotPromotions] = Field(description="本年度面向试点的推广方案")
+    downloads: list[DownloadOut]
+
+
+def _conferences(locale):
+    return public(ConferencePage.objects.live()).filter(locale=locale).order_by("-year")
+
+
+def _conference_summary(conference, out: Output) -> dict:
+    return {
+        "year": conference.year,
+        "title": conference.title,
+        "url": out.url(conference),
+        "date": conference.date,
+        "place": conference.place,
+    }
+
+
+@router.get(
+    "/conferences",
+    response={200: list[ConferenceSummary], 400: ValidationErrorOut},
+    tags=["cases"],
+    summary="年度服务商大会",
+    url_name="conferences",
+)
+@decorate_view(public_cache)
+def list_conferences(request, query: Query[DetailQuery]):
+    locale = Locale.get_default()
+    out = Output(request, query.lang, locale)
+    conferences = list(_conferences(locale))
+    out.prepare_urls(conferences)
+    return [_conference_summary(c, out) for c in conferences]
+
+
+@router.get(
+    "/conferences/{year}",
+    response={200: ConferenceDetail, 404: ErrorOut, 400: ValidationErrorOut},
+    tags=["cases"],
+    summary="某年度大会：名单、案例、推广方案与资料",
+    url_name="conference",
+)
+@decorate_view(public_cache)
+def conference_detail(
+    request,
+    query: Query[DetailQuery],
+    year: int = Path(..., ge=2000, le=2100, description="年度，如 2025"),
+):
+    locale = Locale.get_default()
+    conference = _conferences(locale).filter(year=year).first()
+    if conference is None:
+        raise Http404(f"没有已发布的 {year} 年度大会")
+    sections = conference_sections(conference)
+    out = Output(request, query.lang, locale)
+    solutions = [e["solution"] for g in sections["promotion_groups"] for e in g["entries"]]
+    annual_list = sections["annual_list"]
+    out.prepare_urls(
+        [conference, *sections["cases"], *solutions, *([annual_list] if annual_list else [])]
+    )
+    return {
+        **_conference_summary(conference, out),
+        "annual_list_url": out.url(annual_list) if annual_list else None,
+        "cases": [
+            {"id": c.pk, "title": c.title, "year": c.year, "url": out.url(c)}
+            for c in sections["cases"]
+        ],
+        "promotions": [
+            {
+                "pilot": out.term(group["pilot"]),
+                "kind": out.choice(PilotKind, group["pilot"].kind),
+                "solutions": [
+                    {
+                        "solution": {
+                            "id": e["solution"].pk,
+                            "title": e["solution"].title,
+                            "url": out.url(e["solution"]),
+                        },
+                        "note": e["note"],
+                    }
+                    for e in group["entries"]
+                ],
+            }
+            for group in sections["promotion_groups"]
+        ],
+        "downloads": [
+            {
+                "title": d.title or d.document.title,
+                "url": request.build_absolute_uri(d.document.url),
+            }
+            for d in sections["downloads"]
         ],
     }

@@ -49,3 +49,8 @@ def cases_section(page, request):
     if not cases:
         return ""
     return render_to_string("cases/_related_cases.html", {"cases": cases}, request=request)
+
+
+@hooks.register("catalogue_provider_cases")
+def provider_cases(provider):
+    return cases_of(provider, relation="providers", limit=100)

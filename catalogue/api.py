@@ -27,6 +27,7 @@ from django.utils import translation
 from ninja import Field, Path, Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.responses import Status as Respond
+from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from portal.api_support import ErrorOut, ValidationErrorOut, public_cache
@@ -129,6 +130,13 @@ class ProviderSolution(Schema):
     is_xkqz: bool = Field(description="小快轻准")
 
 
+class CaseRef(Schema):
+    id: int
+    title: str
+    year: int
+    url: str | None
+
+
 class ProviderDetail(Schema):
     uscc: str
     name: str
@@ -149,6 +157,7 @@ class ProviderDetail(Schema):
     grades: list[GradeOut] = Field(description="年度评级，最近的年度在前")
     status_timeline: list[StatusChangeOut] = Field(description="状态变更，最近的在前")
     solutions: list[ProviderSolution] = Field(description="已发布的解决方案")
+    cases: list[CaseRef] = Field(description="该服务商参与的已发布典型案例，最新年度在前")
 
 
 class ProviderRef(Schema):
@@ -447,7 +456,9 @@ def provider_detail(
     solutions = list(
         SolutionPage.objects.child_of(provider).live().public().select_related("category")
     )
-    out.prepare_urls([provider, *solutions])
+    # Other apps supply the provider's cases (hook "catalogue_provider_cases": fn(provider)).
+    cases = [case for fn in hooks.get_hooks("catalogue_provider_cases") for case in fn(provider)]
+    out.prepare_urls([provider, *solutions, *cases])
     batch = provider.batch
     body = {
         **_provider_summary(provider, out),
@@ -497,6 +508,10 @@ def provider_detail(
                 "is_xkqz": solution.is_xkqz,
             }
             for solution in solutions
+        ],
+        "cases": [
+            {"id": case.pk, "title": case.title, "year": case.year, "url": out.url(case)}
+            for case in cases
         ],
     }
     return Respond(410 if provider.is_removed else 200, body)

@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 
 from cases.api import router as cases_router
 from catalogue.api import router as catalogue_router
+from catalogue.api_reference import router as reference_router
 from search.api import router as search_router
 from training.api import router as training_router
 
@@ -44,6 +45,7 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", catalogue_router)
+api.add_router("/", reference_router)
 api.add_router("/", cases_router)
 api.add_router("/", search_router)
 api.add_router("/", training_router)

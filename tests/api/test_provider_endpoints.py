@@ -236,6 +236,7 @@ def test_detail_contract(client, pool, make_solution, terms):
         "grades",
         "status_timeline",
         "solutions",
+        "cases",
     }
     assert body["uscc"] == provider.uscc
     assert body["name"] == "济南云启咨询有限公司"

@@ -2,7 +2,13 @@
 
 import pytest
 
-from cases.factories import CaseResultFactory
+from cases.factories import (
+    CaseResultFactory,
+    ConferenceIndexPageFactory,
+    ConferencePageFactory,
+    PilotZoneFactory,
+    PromotionFactory,
+)
 from catalogue.models import Region, Subtype
 from tests.cases.cases_helpers import make_case
 from tests.catalogue.catalogue_helpers import publish, term
@@ -82,3 +88,22 @@ def test_cases_are_a_search_type(client, two_cases):
     response = client.get("/search/case/", {"q": "数字孪生"})
     assert [case.title for case in response.context["results"]] == ["青岛港口设备数字孪生案例"]
     assert "<mark>数字孪生</mark>" in response.content.decode()
+
+
+def test_conferences_with_their_cases_and_promotions(client, home, case_index, provider, solution):
+    conferences = publish(ConferenceIndexPageFactory(parent=home))
+    publish(ConferencePageFactory(parent=conferences, year=2025, place="济南"))
+    ConferencePageFactory(parent=conferences, year=2026, live=False)
+    make_case(case_index, title="二〇二五年案例", year=2025, providers=[provider])
+    PromotionFactory(solution=solution, pilot=PilotZoneFactory(name="烟台市城市试点"), year=2025)
+
+    listed = client.get("/api/v1/conferences").json()
+    assert [c["year"] for c in listed] == [2025]
+
+    body = client.get("/api/v1/conferences/2025").json()
+    assert [c["title"] for c in body["cases"]] == ["二〇二五年案例"]
+    promotion = body["promotions"][0]
+    assert promotion["pilot"]["name"] == "烟台市城市试点"
+    assert promotion["kind"]["code"] == "city"
+    assert promotion["solutions"][0]["solution"]["title"] == solution.title
+    assert client.get("/api/v1/conferences/2026").status_code == 404

@@ -1,8 +1,8 @@
 """``manage.py import_workbook FILE.xlsx [--publish] [--dry-run] [--user NAME]``
 
-Imports the sheets (服务商, 解决方案, 典型案例, 证书) of an editors' workbook (DESIGN.md §3; the rules are in
-``catalogue/workbook.py``). Prints the result in Chinese; exits with 1 and lists every problem
-when the workbook is rejected (then nothing is written), 0 otherwise.
+Imports the sheets (服务商, 解决方案, 典型案例, 证书) of an editors' workbook (DESIGN.md §3; the
+rules are in ``catalogue/workbook.py``). Prints the result in Chinese; exits with 1 and lists
+every problem when the workbook is rejected (then nothing is written), 0 otherwise.
 """
 
 import sys
