@@ -18,6 +18,7 @@ LOOKUP_MESSAGES = {
     lookup.NUMBER_INVALID: _("证书编号格式不正确：应由字母、数字和连字符组成，如 SDSZ2025000123"),
     lookup.NUMBER_TOO_LONG: _("证书编号不能超过 32 个字符"),
     lookup.NAME_TOO_LONG: _("姓名不能超过 50 个字符"),
+    lookup.NAME_INVALID: _("姓名含有无法识别的控制字符"),
 }
 
 
@@ -36,6 +37,11 @@ class LookupForm(forms.Form):
     name = forms.CharField(
         label=_("姓名"), required=False, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.validators = []  # our own checks below, with plain messages
 
     def clean_number(self):
         value = self.cleaned_data.get("number", "")

@@ -34,6 +34,7 @@ NAME_REQUIRED = "请输入姓名"
 NUMBER_INVALID = "证书编号格式不正确：应由字母、数字和连字符组成，如 SDSZ2025000123"
 NUMBER_TOO_LONG = f"证书编号不能超过 {NUMBER_MAX_LENGTH} 个字符"
 NAME_TOO_LONG = f"姓名不能超过 {MAX_NAME_LENGTH} 个字符"
+NAME_INVALID = "姓名含有无法识别的控制字符"
 
 
 def client_key(request) -> str:
@@ -87,6 +88,8 @@ def name_problem(value) -> tuple[str, str] | None:
     raw = str(value or "")
     if len(raw) > MAX_NAME_LENGTH * 4:
         return "too_long", NAME_TOO_LONG
+    if any(unicodedata.category(c) in {"Cc", "Cs"} for c in raw.strip()):
+        return "invalid", NAME_INVALID
     name = clean_name(raw)
     if not name:
         return "required", NAME_REQUIRED

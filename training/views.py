@@ -67,6 +67,8 @@ def lookup_view(request):
         if match is not None:
             context["match"] = match
             context["verification_url"] = verification_url(request, match.certificate)
+            # Do not write the full name back into the page: the asker knows it.
+            context["form"] = LookupForm()
     return _lookup_page(request, context)
 
 
