@@ -83,7 +83,6 @@ def test_pagination(client, catalogue):
 @pytest.mark.parametrize(
     ("params", "param"),
     [
-        ({"q": ""}, "q"),
         ({}, "q"),
         ({"q": "MES", "type": "unicorn"}, "type"),
         ({"q": "MES", "page": "abc"}, "page"),
@@ -94,6 +93,13 @@ def test_bad_parameters_get_a_400_naming_them(client, catalogue, params, param):
     response = client.get("/api/v1/search", params)
     assert response.status_code == 400
     assert param in [e["param"] for e in response.json()["errors"]]
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\x00\x01"])
+def test_a_blank_query_finds_nothing(client, catalogue, blank):
+    response = client.get("/api/v1/search", {"q": blank})
+    assert response.status_code == 200
+    assert response.json()["count"] == 0 and response.json()["results"] == []
 
 
 def test_punctuation_only_finds_nothing(client, catalogue):
