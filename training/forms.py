@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from portal.identifiers import id_number_problem
+
 from . import lookup
 from .models import Certificate, ProgrammePage
 from .personal import MAX_NAME_LENGTH, clean_name, id_fingerprint
@@ -58,10 +60,20 @@ class LookupForm(forms.Form):
         return clean_name(value)
 
     def safe_value(self, field: str) -> str:
-        """The submitted value to show again in the field (not when it was over-long)."""
+        """The submitted value to show again in the field."""
         value = self.data.get(field, "")
         limit = 32 if field == "number" else MAX_NAME_LENGTH
-        return value if len(value) <= limit * 4 else ""
+        if len(value) > limit * 4 or id_number_problem(value) is None:
+            return ""  # over-long, or someone typed an ID number: do not write it back
+        return value
+
+
+class NoEchoTextInput(forms.TextInput):
+    """A text box that never writes the submitted value back into the page (an ID number must
+    not travel back in the HTML when the form has an error)."""
+
+    def format_value(self, value):
+        return None
 
 
 class IdNumberField(forms.CharField):
@@ -76,7 +88,7 @@ class IdNumberField(forms.CharField):
                 "只用于核对校验位和识别同一人的证书：保存的是密钥散列和脱敏号码，不保存身份证号本身。"
             ),
         )
-        kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "off"}))
+        kwargs.setdefault("widget", NoEchoTextInput(attrs={"autocomplete": "off"}))
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -179,7 +191,11 @@ class CertificateEditForm(WagtailAdminModelForm):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label=_("原因"), max_length=500, widget=forms.Textarea({"rows": 3}), required=True
+        label=_("原因"),
+        max_length=500,
+        widget=forms.Textarea({"rows": 3}),
+        required=True,
+        error_messages={"required": _("请写明原因。")},
     )
     date = forms.DateField(label=_("日期"), initial=timezone.localdate)
 
