@@ -10,8 +10,9 @@ Columns: 证书编号*, 姓名*, 身份证号*, 工作单位, 培训项目*, 考
   Nothing is written when anything is wrong.
 - Second pass, in chunks of :data:`CHUNK_SIZE`: rows are compared with the certificates of the
   same numbers (one query per chunk) and written with ``bulk_create`` / ``bulk_update``; a
-  re-import of the same file leaves every certificate unchanged. The ID number is hashed and
-  masked and never kept.
+  re-import of the same file leaves every certificate unchanged. The rows parsed in the first
+  pass are reused (up to :data:`MAX_KEPT_ROWS`; a larger sheet is streamed again). The ID
+  number is hashed and masked while parsing and never kept.
 - A 培训项目 the site does not have yet is created as an unpublished programme page (under the
   人才培训 page, itself created unpublished when missing) and named in the result; the new
   page needs its texts before it is published. The ``publish`` option does not publish them.
@@ -40,6 +41,7 @@ from catalogue.workbook import (
     SheetCounts,
     slug_for,
 )
+from portal.identifiers import id_number_problem, mask_id_number, normalise
 from portal.models import HomePage
 
 from .models import NUMBER_PATTERN, Certificate, ProgrammePage, TrainingIndexPage
@@ -65,6 +67,9 @@ COLUMNS = (
     Column("证书状态"),
 )
 CHUNK_SIZE = 2000
+# The rows parsed in the first pass are kept for the second one up to this many (about 30 MB);
+# a larger sheet is read again (openpyxl's parsing is most of an import's time).
+MAX_KEPT_ROWS = 200_000
 STATUSES = {"有效": Certificate.Status.VALID, "已撤销": Certificate.Status.REVOKED}
 IMPORT_REVOCATION_REASON = "工作簿导入：证书状态为已撤销"
 IMPORT_REINSTATEMENT_REASON = "工作簿导入：证书状态为有效"
@@ -200,8 +205,6 @@ class RowParser:
         return name
 
     def id_number(self, number: int, value: Any) -> tuple[str, str]:
-        from portal.identifiers import id_number_problem, mask_id_number, normalise
-
         text = normalise(value)
         if not text:
             self.bad(number, "身份证号", "", "必填项不能为空")
@@ -254,6 +257,7 @@ class CertificateSheet:
             self.programmes[normalise_name(page.draft_title)] = page
             self.programmes[normalise_name(page.title)] = page  # the live title wins
         self.new_programmes: dict[str, str] = {}  # key → name as first written
+        self.kept: list[Row] | None = []  # the first pass's rows, while there are few enough
 
     # First pass --------------------------------------------------------------------------
 
@@ -276,7 +280,12 @@ class CertificateSheet:
             row = parser.parse(number, cells)
             self.job.tick("校验", SHEET, done, reader.estimated_rows)
             if row is None:
+                self.kept = None  # there will be no second pass
                 continue
+            if self.kept is not None:
+                self.kept.append(row)
+                if len(self.kept) > MAX_KEPT_ROWS:
+                    self.kept = None
             first = seen.setdefault(row.cert_number, number)
             if first != number:
                 self.job.problems.add(
@@ -313,19 +322,31 @@ class CertificateSheet:
                     "新建的培训项目页面为草稿：请补充培训内容、安排和考核方式后发布。"
                 )
 
-        parser = RowParser(_Silent(), set(), self.today)
         chunk: list[Row] = []
-        for number, cells, present in job.rows_again(worksheet, SHEET, COLUMNS):
-            parser.present = present
-            row = parser.parse(number, cells)
-            if row is None:  # cannot happen after a clean validation
-                raise ImportRejected(Problem(SHEET, number, "", "", "该行在导入时未通过校验"))
+        for row in self._rows_again(worksheet):
             chunk.append(row)
             if len(chunk) >= CHUNK_SIZE:
                 self._write(chunk, counts)
                 chunk = []
         if chunk:
             self._write(chunk, counts)
+
+    def _rows_again(self, worksheet):
+        """The rows for the second pass: those kept from the first, or the sheet read again."""
+        job = self.job
+        if self.kept is not None:
+            phase = "比对" if job.dry_run else "导入"
+            for done, row in enumerate(self.kept, start=1):
+                yield row
+                job.tick(phase, SHEET, done, len(self.kept))
+            return
+        parser = RowParser(_Silent(), set(), self.today)
+        for number, cells, present in job.rows_again(worksheet, SHEET, COLUMNS):
+            parser.present = present
+            row = parser.parse(number, cells)
+            if row is None:  # cannot happen after a clean validation
+                raise ImportRejected(Problem(SHEET, number, "", "", "该行在导入时未通过校验"))
+            yield row
 
     def _create_programmes(self) -> None:
         job = self.job
