@@ -145,6 +145,12 @@ class CaseIndexPage(RoutablePageMixin, Page):
 
         return case_export(request, index_page=self, fmt=fmt)
 
+    @route("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import CaseListingFeed
+
+        return CaseListingFeed()(request, index_page=self)
+
 
 class CasePage(Page):
     year = models.PositiveSmallIntegerField(_("年度"), db_index=True)

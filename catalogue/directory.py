@@ -35,6 +35,7 @@ from django.db.models import Case, CharField, Count, F, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Substr
 from django.http import QueryDict
+from django.urls import NoReverseMatch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -796,6 +797,17 @@ class Listing:
             links.append({"format": fmt, "label": label, "url": f"{self.base_url}{path}{query}"})
         return links
 
+    def feed_url(self) -> str | None:
+        """The Atom feed of this view (same filters, newest first), if the index page has one."""
+        base = self.index_page.get_url()
+        try:
+            path = self.index_page.reverse_subpage("feed")
+        except (AttributeError, NoReverseMatch):
+            return None
+        if base is None:
+            return None
+        return f"{base}{path}{self.state.querystring(page=None, sort=None)}"
+
     def context(self) -> dict:
         facets = self.facets()
         paginator, page_obj = self.page()
@@ -820,6 +832,7 @@ class Listing:
             "result_count": paginator.count,
             "clear_url": f"{self.base_url}{self.state.querystring(page=None, **self._cleared())}",
             "export_links": self.export_links(),
+            "feed_url": self.feed_url(),
         }
 
     def _cleared(self) -> dict:

@@ -259,6 +259,12 @@ class ProviderIndexPage(RoutablePageMixin, Page):
 
         return provider_export(request, index_page=self, fmt=fmt)
 
+    @route("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import ProviderDirectoryFeed
+
+        return ProviderDirectoryFeed()(request, index_page=self)
+
 
 class ProviderPage(Page):
     uscc = models.CharField(
@@ -541,6 +547,12 @@ class SolutionIndexPage(RoutablePageMixin, Page):
         from .exports import solution_export
 
         return solution_export(request, index_page=self, fmt=fmt)
+
+    @route("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import SolutionCatalogueFeed
+
+        return SolutionCatalogueFeed()(request, index_page=self)
 
 
 class DeploymentMode(models.TextChoices):

@@ -136,6 +136,13 @@ def language_links(context) -> list[LanguageLink]:
     return links
 
 
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url: str) -> str:
+    """``url`` with scheme and host (hreflang and canonical links must be absolute)."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
+
+
 @register.filter
 def is_untranslated_alias(page) -> bool:
     """True when ``page`` is an alias showing content from a page in another locale."""
