@@ -70,9 +70,12 @@ check: $(VENV)/.installed
 	$(MANAGE) makemigrations --check --dry-run
 
 # Speed, printed not asserted: the directory at 10,000 providers and 30,000 solutions (a
-# separate SQLite file, or DATABASE_URL), and the workbook import.
+# separate SQLite file, or DATABASE_URL), and the workbook import; certificate verification at
+# 1,000,000 certificates and the certificate import (bench/certificates.py; its own SQLite file
+# or DATABASE_URL, e.g. a PostgreSQL database portal_bench_training; the data is kept).
 bench: $(VENV)/.installed
 	$(PY) bench/directory.py --providers 10000 --solutions 30000 --reuse
+	$(PY) bench/certificates.py --certificates 1000000
 
 # Search quality on the demo content: precision@10 and recall@100 per kind of query.
 search-eval: var/demo.stamp
