@@ -16,15 +16,19 @@ from ninja.decorators import decorate_view
 from wagtail.models import Locale
 
 from catalogue.api import (
+    FACETS_HELP,
     LENIENT_HELP,
     SLUG_HELP,
     CaseRef,
     Coded,
     DetailQuery,
+    FacetValue,
     Output,
     Paging,
     ProviderRef,
     Term,
+    empty_list,
+    listing_facets,
     paginate_listing,
 )
 from catalogue.directory import public
@@ -77,6 +81,7 @@ class CaseList(Schema):
     page: int
     page_size: int
     results: list[CaseSummary]
+    facets: dict[str, list[FacetValue]] = Field(description=FACETS_HELP)
 
 
 class CaseFilters(Paging):
@@ -141,14 +146,16 @@ def list_cases(request, filters: Query[CaseFilters]):
     index = case_listing_page(locale)
     out = Output(request, filters.lang, locale)
     if index is None:
-        return {"count": 0, "page": filters.page, "page_size": filters.page_size, "results": []}
-    count, cases = paginate_listing(CaseListing(request.GET, index_page=index), filters)
+        return empty_list(filters)
+    listing = CaseListing(request.GET, index_page=index)
+    count, cases = paginate_listing(listing, filters)
     out.prepare_urls([*cases, *_linked_pages(cases)])
     return {
         "count": count,
         "page": filters.page,
         "page_size": filters.page_size,
         "results": [_summary(case, out) for case in cases],
+        "facets": listing_facets(listing, filters.lang),
     }
 
 

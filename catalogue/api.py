@@ -93,11 +93,22 @@ class ProviderSummary(Schema):
     latest_grade: LatestGrade | None = Field(description="最新年度评级；未评级为 null")
 
 
+class FacetValue(Schema):
+    value: str = Field(description="筛选参数的取值")
+    label: str
+    count: int = Field(description="选中该取值时的结果数（同一维度的其他选择不计入）")
+    selected: bool
+
+
+FACETS_HELP = "各筛选维度（键为参数名）的取值及结果数，与网站目录左侧的筛选相同"
+
+
 class ProviderList(Schema):
     count: int = Field(description="符合条件的服务商总数")
     page: int
     page_size: int
     results: list[ProviderSummary]
+    facets: dict[str, list[FacetValue]] = Field(description=FACETS_HELP)
 
 
 class BatchOut(Schema):
@@ -184,6 +195,7 @@ class SolutionList(Schema):
     page: int
     page_size: int
     results: list[SolutionSummary]
+    facets: dict[str, list[FacetValue]] = Field(description=FACETS_HELP)
 
 
 # --- Parameters ----------------------------------------------------------------------------
@@ -363,6 +375,18 @@ def paginate_listing(listing, filters: Paging):
     return count, objects
 
 
+def listing_facets(listing, language: str) -> dict[str, list[dict]]:
+    """The listing's facets as the website shows them, labels in ``language``."""
+    with translation.override(language):
+        return {
+            facet.param: [
+                {"value": o.value, "label": str(o.label), "count": o.count, "selected": o.selected}
+                for o in facet.options
+            ]
+            for facet in listing.facets()
+        }
+
+
 def _with_api_relations(listing, queryset):
     queryset = listing.with_relations(queryset)
     if listing.model is ProviderPage:
@@ -400,7 +424,7 @@ def list_providers(request, filters: Query[ProviderFilters]):
     directory = provider_directory_page(locale)
     out = Output(request, filters.lang, locale)
     if directory is None:
-        return {"count": 0, "page": filters.page, "page_size": filters.page_size, "results": []}
+        return empty_list(filters)
     listing = ProviderListing(request.GET, index_page=directory)
     count, providers = paginate_listing(listing, filters)
     out.prepare_urls(providers)
@@ -409,6 +433,18 @@ def list_providers(request, filters: Query[ProviderFilters]):
         "page": filters.page,
         "page_size": filters.page_size,
         "results": [_provider_summary(provider, out) for provider in providers],
+        "facets": listing_facets(listing, filters.lang),
+    }
+
+
+def empty_list(filters) -> dict:
+    """The answer of a list whose section the site does not publish (yet)."""
+    return {
+        "count": 0,
+        "page": filters.page,
+        "page_size": filters.page_size,
+        "results": [],
+        "facets": {},
     }
 
 
@@ -538,7 +574,7 @@ def list_solutions(request, filters: Query[SolutionFilters]):
     anchor = solution_catalogue_page(locale)
     out = Output(request, filters.lang, locale)
     if anchor is None:
-        return {"count": 0, "page": filters.page, "page_size": filters.page_size, "results": []}
+        return empty_list(filters)
     listing = SolutionListing(request.GET, index_page=anchor)
     count, solutions = paginate_listing(listing, filters)
     providers = [s.listed_provider for s in solutions if s.listed_provider is not None]
@@ -569,4 +605,5 @@ def list_solutions(request, filters: Query[SolutionFilters]):
         "page": filters.page,
         "page_size": filters.page_size,
         "results": results,
+        "facets": listing_facets(listing, filters.lang),
     }

@@ -79,7 +79,7 @@ def test_list_contract(client, offer):
 
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"count", "page", "page_size", "results"}
+    assert set(body) == {"count", "page", "page_size", "results", "facets"}
     assert body["count"] == 4 == len(body["results"])
     for item in body["results"]:
         assert set(item) == {
