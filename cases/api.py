@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from ninja import Field, Path, Query, Router, Schema
 from ninja.decorators import decorate_view
 from wagtail.models import Locale
@@ -30,6 +30,7 @@ from catalogue.api import (
     empty_list,
     listing_facets,
     paginate_listing,
+    set_last_modified,
 )
 from catalogue.directory import public
 from portal.api_support import ErrorOut, ValidationErrorOut, public_cache
@@ -170,6 +171,7 @@ def list_cases(request, filters: Query[CaseFilters]):
 @decorate_view(public_cache)
 def case_detail(
     request,
+    response: HttpResponse,
     query: Query[DetailQuery],
     case_id: int = Path(..., ge=1, le=2**31 - 1, description="案例编号（列表中的 id）"),
 ):
@@ -188,6 +190,7 @@ def case_detail(
     if case is None:
         raise Http404(f"没有编号为 {case_id} 的已发布案例")
     attach_links([case])
+    set_last_modified(response, [case, *_linked_pages([case])])
     out = Output(request, query.lang, locale)
     out.prepare_urls([case, *_linked_pages([case])])
     return {

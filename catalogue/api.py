@@ -22,8 +22,9 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.http import http_date
 from ninja import Field, Path, Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.responses import Status as Respond
@@ -464,6 +465,7 @@ class DetailQuery(Schema):
 @decorate_view(public_cache)
 def provider_detail(
     request,
+    response: HttpResponse,
     query: Query[DetailQuery],
     uscc: str = Path(
         ..., description="统一社会信用代码（18位）；小写、全角字符和空格都可以，会先规范化"
@@ -550,7 +552,16 @@ def provider_detail(
             for case in cases
         ],
     }
+    set_last_modified(response, [provider, *solutions, *cases])
     return Respond(410 if provider.is_removed else 200, body)
+
+
+def set_last_modified(response: HttpResponse, pages) -> None:
+    """``Last-Modified``: the latest publication among the pages a detail is made of (with the
+    ETag, ConditionalGetMiddleware answers a matching conditional GET with 304)."""
+    published = [page.last_published_at for page in pages if page.last_published_at]
+    if published:
+        response["Last-Modified"] = http_date(max(published).timestamp())
 
 
 def _price(value) -> float | None:

@@ -1,5 +1,7 @@
 """Cross-origin GETs of the API from configured origins, and conditional GETs (ETag → 304)."""
 
+import datetime
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +61,18 @@ def test_a_repeated_get_with_the_etag_is_answered_304(client, directory, url):
     again = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304
     assert again.content == b""
+
+
+def test_details_carry_last_modified_and_honour_if_modified_since(client, make_provider):
+    provider = make_provider()
+    url = f"/api/v1/providers/{provider.uscc}"
+    first = client.get(url)
+    assert first.status_code == 200
+    last_modified = first["Last-Modified"]
+    assert last_modified.endswith("GMT")
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+    # A later publication (a second later at least: HTTP dates have whole seconds) is a change.
+    provider.save_revision().publish()
+    later = provider.last_published_at + datetime.timedelta(seconds=2)
+    type(provider).objects.filter(pk=provider.pk).update(last_published_at=later)
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 200
