@@ -282,7 +282,8 @@ def time_import(args) -> None:
             counts = result.counts["证书"]
             print(
                 f"{label}: {rows} rows in {elapsed:.2f} s = {rows / elapsed:,.0f} rows/s "
-                f"(created {counts.created}, updated {counts.updated}, unchanged {counts.unchanged})",
+                f"(created {counts.created}, updated {counts.updated}, "
+                f"unchanged {counts.unchanged})",
                 flush=True,
             )
     finally:

@@ -102,7 +102,7 @@ def certificate_pdf(document: dict) -> bytes:
     # Title
     pdf.setFillColor(colors.HexColor("#1d4f91"))
     pdf.setFont(FONT, 30)
-    title = TITLE if document["kind"] == "certificate" else f"{TITLE}·查验记录"
+    title = TITLE if document["kind"] == "certificate" else f"{TITLE}（查验记录）"
     pdf.drawCentredString(width / 2, height - 45 * mm, title)
     pdf.setFont("Helvetica", 11)
     pdf.drawCentredString(width / 2, height - 53 * mm, SUBTITLE)
@@ -112,14 +112,18 @@ def certificate_pdf(document: dict) -> bytes:
     y = height - 72 * mm
     if document.get("statement"):
         pdf.setFont(FONT, 15)
-        for line in _wrap(document["statement"], 40):
+        for line in _wrap(_glyphs(document["statement"]), 40):
             pdf.drawString(32 * mm, y, line)
             y -= 9 * mm
         y -= 3 * mm
-    pdf.setFont(FONT, 13)
     for label, value in document["lines"]:
+        pdf.setFont(FONT, 13)
         pdf.drawString(32 * mm, y, f"{label}：")
-        pdf.drawString(62 * mm, y, str(value))
+        value = str(value)
+        # Latin letters and digits (numbers, dates) read better in Helvetica than in the CID
+        # font's proportional Latin.
+        pdf.setFont("Helvetica" if value.isascii() else FONT, 13)
+        pdf.drawString(62 * mm, y, _glyphs(value))
         y -= 8 * mm
 
     # Status
@@ -165,6 +169,12 @@ def _draw_qr(pdf, text: str, left: float, bottom: float, size: float) -> None:
         for col_index, dark in enumerate(row):
             if dark:
                 pdf.rect(left + col_index * cell, y, cell, cell, stroke=0, fill=1)
+
+
+def _glyphs(text: str) -> str:
+    """Characters the CID font's UniGB-UCS2-H encoding has no glyph for, replaced by their
+    look-alikes: the middle dot of names such as 买买提·艾力 (U+00B7) → U+30FB."""
+    return text.replace("\u00b7", "\u30fb")
 
 
 def _wrap(text: str, width: int) -> list[str]:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from django.db import connection
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page
@@ -429,7 +430,7 @@ class CertificateSheet:
         now = timezone.now()
         for certificate in new:
             certificate.created_at = certificate.updated_at = now
-        Certificate.objects.bulk_create(new, batch_size=500)
+        insert_certificates(new)
         for certificate in changed:
             certificate.updated_at = now
         Certificate.objects.bulk_update(changed, UPDATE_FIELDS, batch_size=500)
@@ -473,6 +474,50 @@ class CertificateSheet:
                 certificate.revoked_on = None
                 certificate.revocation_reason = ""
         return changed
+
+
+INSERT_FIELDS = [
+    "number",
+    "holder_name",
+    "id_hash",
+    "id_masked",
+    "employer",
+    "programme_id",
+    "score",
+    "assessed_on",
+    "issued_on",
+    "expires_on",
+    "status",
+    "revoked_on",
+    "revocation_reason",
+    "token",
+    "created_at",
+    "updated_at",
+]
+
+
+def insert_certificates(certificates: list[Certificate]) -> None:
+    """Insert new certificates: ``COPY`` on PostgreSQL (about twice as fast as a multi-row
+    INSERT, and no per-value preparation in Python), ``bulk_create`` elsewhere. Afterwards
+    every certificate has its primary key."""
+    if not certificates:
+        return
+    if connection.vendor != "postgresql":
+        Certificate.objects.bulk_create(certificates, batch_size=500)
+        return
+    table = connection.ops.quote_name(Certificate._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f) for f in INSERT_FIELDS)
+    with connection.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for certificate in certificates:
+            copy.write_row([getattr(certificate, f) for f in INSERT_FIELDS])
+    ids = dict(
+        Certificate.objects.filter(number__in=[c.number for c in certificates]).values_list(
+            "number", "id"
+        )
+    )
+    for certificate in certificates:
+        certificate.pk = ids[certificate.number]
+        certificate._state.adding = False
 
 
 UPDATE_FIELDS = [
