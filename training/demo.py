@@ -34,6 +34,7 @@ REPEAT_HOLDERS = 260  # people who also passed a second programme
 REVOKED = 7
 YEARS = (2025, 2026)
 LAST_DAY = datetime.date(2026, 11, 20)  # the demo's "today" is late November 2026
+REVOKED_AFTER = datetime.timedelta(days=90)
 
 INDEX = {
     "slug": "training",
@@ -236,7 +237,9 @@ def plan(rng: random.Random) -> list[CertificatePlan]:
                 issued_on=issued,
             )
         )
-    for certificate in rng.sample(plans, REVOKED):
+    # Revoked some months after issue, and before the demo's "today".
+    revocable = [p for p in plans if p.issued_on <= LAST_DAY - REVOKED_AFTER]
+    for certificate in rng.sample(revocable, REVOKED):
         certificate.revoked = rng.choice(REVOCATION_REASONS)
     return plans
 
@@ -365,7 +368,7 @@ def _sync_certificates(plans: list[CertificatePlan], programmes: dict) -> Counte
             "issued_on": item.issued_on,
             "expires_on": expiry_for(programme, item.issued_on),
             "status": Certificate.Status.REVOKED if item.revoked else Certificate.Status.VALID,
-            "revoked_on": (item.issued_on + datetime.timedelta(days=90) if item.revoked else None),
+            "revoked_on": item.issued_on + REVOKED_AFTER if item.revoked else None,
             "revocation_reason": item.revoked,
         }
         if item.revoked:
