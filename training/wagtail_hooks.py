@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from . import admin_views
+from . import admin_views, import_views
 
 
 @hooks.register("register_admin_viewset")
@@ -39,11 +39,33 @@ def register_training_admin_urls():
             name="training_certificate_pdf",
         ),
         path(
+            "training/import/",
+            import_views.CertificateImportView.as_view(),
+            name="training_certificate_import",
+        ),
+        path(
+            "training/import/confirm/",
+            import_views.CertificateImportConfirmView.as_view(),
+            name="training_certificate_import_confirm",
+        ),
+        path(
             "training/talent-pool/",
             admin_views.TalentPoolView.as_view(),
             name="training_talent_pool",
         ),
     ]
+
+
+class CertificateImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return import_views.can_import_certificates(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_certificate_import_menu_item():
+    return CertificateImportMenuItem(
+        _("导入证书"), reverse("training_certificate_import"), icon_name="upload", order=332
+    )
 
 
 class TalentPoolMenuItem(MenuItem):

@@ -28,6 +28,7 @@ ADMIN_URLS = [
     "/admin/training/certificates/{pk}/print/",
     "/admin/training/certificates/{pk}/pdf/",
     "/admin/training/talent-pool/",
+    "/admin/training/import/",
 ]
 
 

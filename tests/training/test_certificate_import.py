@@ -3,6 +3,7 @@ before anything is written, new programmes, idempotency, status changes, permiss
 
 import datetime
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -242,3 +243,48 @@ def test_the_command_imports_the_sample_sheet(home, tmp_path, capsys):
     for value in book["证书"].iter_cols(min_col=3, max_col=3, values_only=True):
         for number in value[1:]:
             assert number not in out
+
+
+def upload(content: bytes, name: str = "certificates.xlsx"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+@pytest.fixture
+def officer_client(client, django_user_model, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    user = django_user_model.objects.create_user("officer", password="x")
+    user.groups.add(Group.objects.get(name="证书管理"))
+    client.force_login(user)
+    return client
+
+
+def test_officers_import_through_their_upload_page(officer_client, programme):
+    page = officer_client.get("/admin/training/import/")
+    assert page.status_code == 200 and "导入证书" in page.content.decode()
+    preview = officer_client.post("/admin/training/import/", {"file": upload(workbook([row(1)]))})
+    html = preview.content.decode()
+    assert re.search(r"<th scope=\"row\">证书</th>\s*<td>1</td>", html), html
+    assert not Certificate.objects.exists()
+    token = re.search(r'name="token" value="([^"]+)"', html)[1]
+    done = officer_client.post("/admin/training/import/confirm/", {"token": token})
+    assert done.status_code == 200
+    assert Certificate.objects.filter(number="SDSZ2025000001").exists()
+
+
+def test_the_officers_page_refuses_other_sheets(officer_client, programme):
+    book = openpyxl.load_workbook(io.BytesIO(workbook([row(1)])))
+    book.create_sheet("服务商").append(["服务商名称"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = officer_client.post("/admin/training/import/", {"file": upload(buffer.getvalue())})
+    assert "此处只导入“证书”工作表" in response.content.decode()
+    assert not Certificate.objects.exists()
+
+
+def test_editors_cannot_use_the_officers_page(client, django_user_model):
+    editor = django_user_model.objects.create_user("editor", password="x")
+    editor.groups.add(Group.objects.get(name="编辑"))
+    client.force_login(editor)
+    assert client.get("/admin/training/import/").status_code in (302, 403)
