@@ -2,10 +2,10 @@
 ``POST /api/v1/certificates/verify``.
 
 - The asker must give the number **and** the name. :func:`find` does the same work whether the
-  number exists or not: one query by number (with the programme joined), then a constant-time
-  comparison of the names (keyed digests, :func:`training.personal.names_match`) against the
-  stored name or a stand-in. Callers answer "not found" identically for an unknown number and a
-  wrong name.
+  number exists or not: one narrow query by number (the stored name, or no row), then a
+  constant-time comparison of the names (keyed digests, :func:`training.personal.names_match`)
+  against the stored name or a stand-in; only a match loads the certificate. Callers answer
+  "not found" identically for an unknown number and a wrong name.
 - :func:`rate_limit` counts attempts per client in fixed one-minute windows in Django's cache
   (Redis in production, so the count holds across app servers). Past
   ``CERTIFICATE_LOOKUP_RATE_LIMIT`` attempts the caller answers 429 with ``Retry-After`` (the
@@ -107,14 +107,16 @@ class Match:
 
 def find(number, name) -> Match | None:
     """The certificate when both the number and the name match, else None. The inputs must have
-    passed :func:`number_problem` and :func:`name_problem`."""
-    certificate = (
-        Certificate.objects.select_related("programme")
-        .filter(number=normalise_number(number))
-        .first()
-    )
-    stored = certificate.holder_name if certificate is not None else _STAND_IN_NAME
+    passed :func:`number_problem` and :func:`name_problem`.
+
+    An unknown number and a wrong name do the same work: one narrow query by number (the
+    stored name, or no row), then the constant-time comparison against the stored name or a
+    stand-in. Only a match loads the whole certificate with its programme (a second query)."""
+    normalised = normalise_number(number)
+    row = Certificate.objects.filter(number=normalised).values_list("pk", "holder_name").first()
+    stored = row[1] if row is not None else _STAND_IN_NAME
     matched = names_match(name, stored)
-    if certificate is None or not matched:
+    if row is None or not matched:
         return None
+    certificate = Certificate.objects.select_related("programme").get(pk=row[0])
     return Match(certificate, certificate.state(), mask_name(certificate.holder_name))
