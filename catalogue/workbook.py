@@ -62,6 +62,7 @@ from openpyxl.utils import get_column_letter
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, Revision
 
+from portal import page_cache
 from portal.identifiers import normalise, uscc_problem
 
 from .bulk import DeferredIndexing
@@ -1607,6 +1608,8 @@ def import_workbook(
             else:
                 with transaction.atomic(), DeferredIndexing():
                     job.apply(workbook, sheets)
+                # Bulk writes (certificates) send no signals: purge the public page cache.
+                page_cache.purge()
         except ImportRejected as rejected:
             result.counts = {}
             job.problems.add(*rejected.problem)

@@ -9,7 +9,10 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from . import page_cache
         from .editorial import on_post_migrate
+
+        page_cache.connect_signals()
 
         # Sent after all migrations have run, once per app: ours needs sending only once.
         post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="portal-editorial")

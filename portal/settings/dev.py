@@ -5,3 +5,5 @@ DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # noqa: F405
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Off while developing (templates change under you); PAGE_CACHE=1 to try it.
+PAGE_CACHE = env_bool("PAGE_CACHE", False)  # noqa: F405

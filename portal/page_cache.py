@@ -1,0 +1,149 @@
+"""The anonymous page cache: public pages rendered once, served from the shared cache until
+something is published.
+
+Anonymous GET requests for public pages are answered from Django's cache (Redis in production,
+so every app server shares it and a purge reaches all of them). The whole cache is invalidated
+by bumping a version number whenever content is published or unpublished, a page is moved or
+deleted, or the taxonomy changes: publishing is rare next to reading, and a single version
+cannot leave one stale page behind (a listing, the home page and the feeds all change with a
+provider). Entries also expire after :data:`TIMEOUT` as a safety net.
+
+Never cached: logged-in users (editors always see fresh pages), anything but GET/HEAD and 200,
+responses that set a cookie or need a CSRF token (forms), streamed downloads, the admin, the
+API (it has its own cache headers), search, the application form and certificate lookups.
+
+Headers: cached pages say ``Cache-Control: public, max-age=0, must-revalidate`` with an ETag
+(added by ConditionalGetMiddleware), so browsers and CDNs revalidate on every view and get a
+cheap 304 while nothing changed; pages for logged-in users say ``private, no-cache``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+VERSION_KEY = "portal:pagecache:version"
+TIMEOUT = 60 * 10
+MAX_PATH_LENGTH = 1000
+SKIPPED_PREFIXES = (
+    "/admin/",
+    "/api/",
+    "/documents/",
+    "/i18n/",
+    "/static/",
+    "/media/",
+)
+# Pages with per-visitor state, under either language prefix.
+SKIPPED_SECTIONS = ("search/", "application/", "certificates/")
+CACHED_TYPES = ("text/html", "application/atom+xml", "application/xml", "text/plain")
+HIT_HEADER = "X-Page-Cache"
+
+
+def version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def purge(**kwargs) -> None:
+    """Invalidate every cached page (connected to the publishing signals)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def _skipped_path(path: str) -> bool:
+    if path.startswith(SKIPPED_PREFIXES) or len(path) > MAX_PATH_LENGTH:
+        return True
+    local = path[len("/en/") :] if path.startswith("/en/") else path.lstrip("/")
+    return local.startswith(SKIPPED_SECTIONS)
+
+
+def _key(request) -> str:
+    digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()
+    return f"portal:pagecache:{version()}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            not settings.PAGE_CACHE
+            or request.method not in ("GET", "HEAD")
+            or _skipped_path(request.path)
+        ):
+            return self.get_response(request)
+        if request.user.is_authenticated:
+            response = self.get_response(request)
+            if not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        if _has_messages(request):
+            return self.get_response(request)
+
+        key = _key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            cached[HIT_HEADER] = "hit"
+            return cached
+        response = self.get_response(request)
+        if self._cacheable(request, response):
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            patch_vary_headers(response, ["Cookie"])
+            response[HIT_HEADER] = "miss"
+            cache.set(key, response, TIMEOUT)
+        return response
+
+    @staticmethod
+    def _cacheable(request, response) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and response.get("Content-Type", "").startswith(CACHED_TYPES)
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )
+
+
+def _has_messages(request) -> bool:
+    storage = getattr(request, "_messages", None)
+    return storage is not None and len(storage) > 0
+
+
+# Content other than pages that public pages show (taxonomy, batches, lists' entries, cases'
+# results, promotions, certificates' yearly figures): a change to one of these apps' models
+# purges too. Pages themselves purge when published, unpublished, moved or deleted — not on
+# every draft save.
+CONTENT_APPS = {"catalogue", "cases", "training", "overview", "portal"}
+
+
+def _purge_on_model_change(sender, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if sender._meta.app_label in CONTENT_APPS and not issubclass(sender, Page):
+        purge()
+
+
+def _purge_on_page_delete(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) and instance.live:
+        purge()
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(purge, dispatch_uid="page-cache-published")
+    page_unpublished.connect(purge, dispatch_uid="page-cache-unpublished")
+    post_page_move.connect(purge, dispatch_uid="page-cache-moved")
+    post_delete.connect(_purge_on_page_delete, dispatch_uid="page-cache-page-deleted")
+    post_save.connect(_purge_on_model_change, dispatch_uid="page-cache-content-saved")
+    post_delete.connect(_purge_on_model_change, dispatch_uid="page-cache-content-deleted")

@@ -1,0 +1,87 @@
+"""The anonymous page cache (portal/page_cache.py): anonymous visitors get cached pages until the
+next publication; editors, forms and the API are never cached."""
+
+import pytest
+from django.core.cache import cache
+
+from catalogue.factories import ProviderIndexPageFactory
+from catalogue.models import Industry
+from portal.page_cache import HIT_HEADER
+from tests.catalogue.catalogue_helpers import make_provider, publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def directory(home):
+    return publish(ProviderIndexPageFactory(parent=home))
+
+
+def test_an_anonymous_page_is_served_from_the_cache_until_something_is_published(client, directory):
+    first = client.get(directory.url)
+    assert first[HIT_HEADER] == "miss"
+    assert "public" in first["Cache-Control"] and "must-revalidate" in first["Cache-Control"]
+    assert "Cookie" in first["Vary"]
+    second = client.get(directory.url)
+    assert second[HIT_HEADER] == "hit"
+    assert second.content == first.content
+
+    provider = make_provider(directory, title="新发布的服务商", publish_now=False, live=False)
+    assert "新发布的服务商" not in client.get(directory.url).content.decode()  # a draft
+    provider.save_revision().publish()
+
+    after = client.get(directory.url)
+    assert after[HIT_HEADER] == "miss"
+    assert "新发布的服务商" in after.content.decode()
+
+
+def test_a_taxonomy_change_purges(client, directory):
+    client.get(directory.url)
+    industry = Industry.objects.filter(locale__language_code="zh-hans").first()
+    industry.name = "改名后的行业"
+    industry.save()
+    assert client.get(directory.url)[HIT_HEADER] == "miss"
+
+
+def test_editors_always_get_a_fresh_private_page(client, directory, django_user_model):
+    client.get(directory.url)  # cached for the anonymous
+    editor = django_user_model.objects.create_superuser("editor", "e@example.cn", "pw")
+    client.force_login(editor)
+    response = client.get(directory.url)
+    assert HIT_HEADER not in response
+    assert "private" in response["Cache-Control"]
+
+
+def test_the_etag_revalidates_a_cached_page(client, directory):
+    first = client.get(directory.url)
+    cached = client.get(directory.url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert cached.status_code == 304
+
+
+@pytest.mark.parametrize(
+    "url", ["/search/?q=咨询", "/application/", "/api/v1/providers", "/en/search/?q=MES"]
+)
+def test_search_forms_and_the_api_are_not_cached(client, directory, url):
+    client.get(url)
+    assert HIT_HEADER not in client.get(url)
+
+
+def test_a_missing_page_is_not_cached(client, home):
+    assert client.get("/no-such-page/").status_code == 404
+    assert HIT_HEADER not in client.get("/no-such-page/")
+
+
+def test_languages_and_query_strings_are_cached_apart(client, directory):
+    chinese = client.get(directory.url)
+    english = client.get(f"/en{directory.url}")
+    filtered = client.get(directory.url, {"region": "jinan"})
+    assert english[HIT_HEADER] == filtered[HIT_HEADER] == "miss"
+    assert chinese.content != english.content
