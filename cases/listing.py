@@ -94,8 +94,8 @@ def _linked(cases, relation: str, model) -> dict[int, list]:
     }
     result = {}
     for case in cases:
-        ids = by_source.get(source_ids[case.pk], [])
-        result[case.pk] = sorted((pages[pk] for pk in ids if pk in pages), key=lambda page: page.pk)
+        ids = set(by_source.get(source_ids[case.pk], []))
+        result[case.pk] = [page for pk, page in pages.items() if pk in ids]  # by title
     return result
 
 
@@ -158,7 +158,7 @@ def conference_sections(conference) -> dict:
     }
 
 
-def promoted_solutions(*, locale_id: int):
+def promoted_solutions():
     """Promotions whose solution is public: live, and offered by a live provider in the pool."""
     open_providers = ProviderPage.objects.live().exclude(status=Status.REMOVED)
     return (
@@ -179,7 +179,7 @@ def _parent_path():
 
 def promotion_groups(*, year: int | None, locale_id: int, pilot_slug: str = "") -> list[dict]:
     """[{"pilot", "name", "kind", "solutions": [solution pages in the locale]}] for a year."""
-    promotions = promoted_solutions(locale_id=locale_id)
+    promotions = promoted_solutions()
     if year:
         promotions = promotions.filter(year=year)
     if pilot_slug:

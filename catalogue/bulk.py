@@ -1,10 +1,10 @@
-"""Bulk writes of catalogue pages: index once at the end instead of on every save.
+"""Bulk writes of pages: index once at the end instead of on every save.
 
 Wagtail updates the search index and its reference index on every save of a page, several
 times per imported page (create, revision, publish, English alias). For the demo loader and
 the workbook import this is most of the cost; :class:`DeferredIndexing` switches both off for
-the catalogue's page models inside its block and indexes every page saved there once, in bulk,
-when the block ends without an error.
+every page model (catalogue, cases, the site's own pages …) inside its block and indexes every
+page saved there once, in bulk, when the block ends without an error.
 
 The signal handlers are disconnected for the whole process while the block runs, so use it in
 commands and in single-threaded workers, not around code that runs beside other requests'
@@ -16,36 +16,15 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, get_page_models
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from portal.models import StandardPage
-
-from .models import (
-    AnnualListIndexPage,
-    AnnualListPage,
-    ProviderIndexPage,
-    ProviderPage,
-    SolutionIndexPage,
-    SolutionPage,
-)
-
 logger = logging.getLogger(__name__)
-
-DEFERRED_MODELS = (
-    ProviderIndexPage,
-    SolutionIndexPage,
-    AnnualListIndexPage,
-    AnnualListPage,
-    ProviderPage,
-    SolutionPage,
-    StandardPage,
-)
 
 
 class DeferredIndexing:
-    """Inside the block, saving the catalogue's pages neither updates the search index nor
+    """Inside the block, saving a page neither updates the search index nor
     Wagtail's reference index; pages registered with :meth:`touch` (by translation key, so
     their English aliases come along) are indexed once, in bulk, when the block ends without
     an error. On an error the transaction is rolled back anyway; the signal handlers are
@@ -66,19 +45,20 @@ class DeferredIndexing:
         from modelsearch.signal_handlers import post_save_signal_handler
 
         self._handler = post_save_signal_handler
+        self._models = [model for model in get_page_models() if model is not Page]
         self._reconnect = [
             model
-            for model in DEFERRED_MODELS
+            for model in self._models
             if post_save.disconnect(post_save_signal_handler, sender=model)
         ]
-        for model in DEFERRED_MODELS:
+        for model in self._models:
             post_save.connect(self._saved, sender=model, weak=False)
         self._no_references = disable_reference_index_auto_update()
         self._no_references.__enter__()
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        for model in DEFERRED_MODELS:
+        for model in self._models:
             post_save.disconnect(self._saved, sender=model)
         self._no_references.__exit__(exc_type, exc, tb)
         for model in self._reconnect:

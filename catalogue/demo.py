@@ -185,12 +185,12 @@ def apportion(weights: dict, total: int, minimum: int) -> dict:
     return counts
 
 
-def _weighted(rng: random.Random, options: dict):
+def weighted(rng: random.Random, options: dict):
     keys = list(options)
     return rng.choices(keys, weights=[options[k] for k in keys])[0]
 
 
-def _sample_in_order(rng: random.Random, pool, k: int) -> list:
+def sample_in_order(rng: random.Random, pool, k: int) -> list:
     """k items of the pool, keeping the pool's order."""
     pool = list(pool)
     chosen = set(rng.sample(range(len(pool)), min(k, len(pool))))
@@ -231,7 +231,7 @@ def _service_cities(region_slug: str) -> list[str]:
     return [branch.short] + [text.SHANDONG_CITIES[n].short for n in branch.neighbours]
 
 
-def _phone(rng: random.Random, region_slug: str) -> str:
+def office_phone(rng: random.Random, region_slug: str) -> str:
     place, shandong = _region_info(region_slug)
     code = place.area_code
     digits = place.digits if shandong else 8
@@ -375,15 +375,15 @@ def _plan_provider(rng, *, number, region, primary, batch, cores, names, slugs) 
         if not options:
             sources.append(category)
             continue
-        k = _weighted(rng, {1: 50, 2: 38, 3: 12})
-        chosen = _sample_in_order(rng, options, k)
+        k = weighted(rng, {1: 50, 2: 38, 3: 12})
+        chosen = sample_in_order(rng, options, k)
         rng.shuffle(chosen)  # the first one leads the introduction
         subtypes += chosen
         sources += chosen
 
     # Products: those of the leading source first, then a mix of the rest
     candidates = _unique(p for s in sources for p in text.SUBTYPE_TEXT[s].products)
-    wanted = _weighted(rng, {1: 22, 2: 45, 3: 23, 4: 10})
+    wanted = weighted(rng, {1: 22, 2: 45, 3: 23, 4: 10})
     lead = list(text.SUBTYPE_TEXT[sources[0]].products)
     first = rng.choice(lead)
     others = [p for p in candidates if p != first]
@@ -435,7 +435,7 @@ def _plan_provider(rng, *, number, region, primary, batch, cores, names, slugs) 
         address=address,
         website=f"https://www.{slug}.example.cn" if rng.random() < 0.85 else "",
         contact_name=rng.choice(text.SURNAMES) + rng.choice(text.CONTACT_TITLES),
-        contact_phone=_phone(rng, region),
+        contact_phone=office_phone(rng, region),
         categories=tuple(categories),
         subtypes=tuple(subtypes),
         industries=tuple(industries),
@@ -637,9 +637,9 @@ def _plan_solution(rng: random.Random, provider: ProviderPlan, key: str) -> Solu
             industry=industry.short,
         )
     ]
-    features = _sample_in_order(rng, product.features, rng.randint(4, 7))
-    highlighted = _sample_in_order(rng, features, rng.randint(3, 4))
-    scenarios = _sample_in_order(rng, product.scenarios, rng.randint(2, 3))
+    features = sample_in_order(rng, product.features, rng.randint(4, 7))
+    highlighted = sample_in_order(rng, features, rng.randint(3, 4))
+    scenarios = sample_in_order(rng, product.scenarios, rng.randint(2, 3))
     sentences.append(
         compose(
             rng.choice(text.SOLUTION_FEATURES if product.modes else text.SERVICE_FEATURES),
@@ -834,12 +834,12 @@ def generate(*, rng: random.Random, stdout) -> dict[str, int]:
     solution_total = sum(len(p.solutions) for p in the_plan.providers)
     progress(f"planned {len(the_plan.providers)} providers, {solution_total} solutions")
 
-    with _quiet_page_logging():
+    with quiet_page_logging():
         return _write(the_plan, solution_total, progress)
 
 
 @contextmanager
-def _quiet_page_logging():
+def quiet_page_logging():
     """Wagtail logs one INFO line per page created, published and aliased: thousands of lines
     that would bury the progress report. Only that console chatter is muted during the bulk
     work; the audit log (PageLogEntry rows) is written as usual."""
@@ -858,7 +858,7 @@ def _write(the_plan: Plan, solution_total: int, progress) -> dict[str, int]:
     home = HomePage.objects.get(locale=zh)
     outcomes = Outcome()
     regions_created = _ensure_other_regions()
-    terms = _Terms(zh)
+    terms = Terms(zh)
     batches = _sync_batches(the_plan.batches, outcomes)
     _sync_blacklist(the_plan.blacklist, outcomes)
 
@@ -878,7 +878,7 @@ def _write(the_plan: Plan, solution_total: int, progress) -> dict[str, int]:
             (SolutionIndexPage, text.SOLUTION_INDEX),
             (AnnualListIndexPage, text.ANNUAL_INDEX),
         ):
-            page, outcome = _sync_page(
+            page, outcome = sync_page(
                 home,
                 model,
                 spec["slug"],
@@ -917,7 +917,7 @@ def _write(the_plan: Plan, solution_total: int, progress) -> dict[str, int]:
         ]
         counts = Counter(grade for _, _, grade, _ in the_plan.annual_entries)
         spec = text.ANNUAL_LIST
-        page, outcome = _sync_page(
+        page, outcome = sync_page(
             sections["annual-lists"],
             AnnualListPage,
             spec["slug"],
@@ -937,7 +937,7 @@ def _write(the_plan: Plan, solution_total: int, progress) -> dict[str, int]:
         links = {child.slug: child.pk for child in home.get_children()}
         links.update({slug: page.pk for slug, page in sections.items()})
         spec = text.ABOUT_LIST
-        page, outcome = _sync_page(
+        page, outcome = sync_page(
             home,
             StandardPage,
             spec["slug"],
@@ -973,7 +973,7 @@ def _write(the_plan: Plan, solution_total: int, progress) -> dict[str, int]:
     }
 
 
-class _Terms:
+class Terms:
     """The canonical (default-locale) taxonomy, by slug."""
 
     def __init__(self, locale):
@@ -1044,7 +1044,7 @@ def _sync_blacklist(wanted: dict, outcomes: Outcome) -> None:
         outcomes.add("blacklist", "updated")
 
 
-def _provider_fields(p: ProviderPlan, terms: _Terms, batches: dict) -> dict:
+def _provider_fields(p: ProviderPlan, terms: Terms, batches: dict) -> dict:
     return {
         "title": p.title,
         "uscc": p.uscc,
@@ -1059,7 +1059,7 @@ def _provider_fields(p: ProviderPlan, terms: _Terms, batches: dict) -> dict:
     }
 
 
-def _solution_fields(s: SolutionPlan, terms: _Terms) -> dict:
+def _solution_fields(s: SolutionPlan, terms: Terms) -> dict:
     return {
         "title": s.title,
         "slug": s.slug,
@@ -1074,7 +1074,7 @@ def _solution_fields(s: SolutionPlan, terms: _Terms) -> dict:
     }
 
 
-def _through_ids(field_owner, name: str, ids: list[int]) -> dict[int, frozenset]:
+def through_ids(field_owner, name: str, ids: list[int]) -> dict[int, frozenset]:
     """{page id: frozenset(related ids)} for a ParentalManyToManyField, in one query."""
     through = field_owner._meta.get_field(name).remote_field.through
     source = next(
@@ -1095,11 +1095,11 @@ def _through_ids(field_owner, name: str, ids: list[int]) -> dict[int, frozenset]
     return {owner_id: frozenset(related) for owner_id, related in found.items()}
 
 
-def _is_current(page) -> bool:
+def is_current(page) -> bool:
     return page.live and not page.has_unpublished_changes
 
 
-def _sync_providers(the_plan: Plan, index, terms: _Terms, batches, record, progress) -> dict:
+def _sync_providers(the_plan: Plan, index, terms: Terms, batches, record, progress) -> dict:
     """Bring providers and their solutions to the plan; returns {number: ProviderPage}."""
     zh = index.locale
     plans = the_plan.providers
@@ -1111,7 +1111,7 @@ def _sync_providers(the_plan: Plan, index, terms: _Terms, batches, record, progr
     }
     ids = [page.pk for page in existing.values()]
     m2m = {
-        name: _through_ids(ProviderPage, name, ids)
+        name: through_ids(ProviderPage, name, ids)
         for name in ("categories", "subtypes", "industries")
     }
     grades = defaultdict(list)
@@ -1128,7 +1128,7 @@ def _sync_providers(the_plan: Plan, index, terms: _Terms, batches, record, progr
                 path__startswith=index.path
             )
         )
-        solution_m2m = _through_ids(SolutionPage, "industries", [s.pk for s in solution_rows])
+        solution_m2m = through_ids(SolutionPage, "industries", [s.pk for s in solution_rows])
         for s in solution_rows:
             solutions[(s.path[: -Page.steplen], s.slug)] = s
 
@@ -1159,7 +1159,7 @@ def _sync_providers(the_plan: Plan, index, terms: _Terms, batches, record, progr
             record("providers", page, "created")
         else:
             same = (
-                _is_current(page)
+                is_current(page)
                 and all(getattr(page, k) == v for k, v in fields.items())
                 and all(
                     m2m[name].get(page.pk, frozenset()) == frozenset(t.pk for t in terms_)
@@ -1211,7 +1211,7 @@ def _sync_solution(provider, s: SolutionPlan, terms, existing, m2m, record) -> N
         record("solutions", page, "created")
         return
     if (
-        _is_current(page)
+        is_current(page)
         and all(getattr(page, k) == v for k, v in fields.items())
         and m2m.get(page.pk, frozenset()) == frozenset(t.pk for t in industries)
     ):
@@ -1225,7 +1225,7 @@ def _sync_solution(provider, s: SolutionPlan, terms, existing, m2m, record) -> N
     record("solutions", page, "updated")
 
 
-def _sync_page(parent, model, slug, fields, *, body=None, children=None):
+def sync_page(parent, model, slug, fields, *, body=None, children=None):
     """Find the page by slug under its parent, create or update it to the wanted content and
     publish it when it is new or changed. Returns (page, created|updated|unchanged)."""
     existing = parent.get_children().filter(slug=slug).first()
@@ -1240,7 +1240,7 @@ def _sync_page(parent, model, slug, fields, *, body=None, children=None):
         raise CommandError(
             f"{existing.url_path} exists but is a {type(page).__name__}, not a {model.__name__}."
         )
-    same = _is_current(page) and all(getattr(page, k) == v for k, v in fields.items())
+    same = is_current(page) and all(getattr(page, k) == v for k, v in fields.items())
     if same and body is not None:
         same = _without_ids(page.body.get_prep_value()) == _without_ids(body)
     for relation, (_child_model, rows) in (children or {}).items():
