@@ -16,7 +16,7 @@ from ninja import Field, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 
-from portal.api_support import ValidationErrorOut
+from portal.api_support import ErrorOut, ValidationErrorOut
 
 from . import lookup
 from .views import verification_url
@@ -24,9 +24,23 @@ from .views import verification_url
 router = Router(tags=["certificates"])
 
 
+# What a client should send, as documented in the OpenAPI schema. The server is more lenient
+# than the pattern (full-width characters, spaces, lower case are folded) and checks the values
+# itself, so that every problem gets the same plain message as on /certificates/.
+NUMBER_SCHEMA = {"minLength": 4, "maxLength": 32, "pattern": r"^[A-Za-z0-9][A-Za-z0-9-]{3,31}$"}
+NAME_SCHEMA = {  # not blank, no control characters
+    "minLength": 1,
+    "maxLength": 50,
+    "pattern": r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$",
+}
+
+
 class VerifyIn(Schema):
-    number: str = Field(description="证书编号，如 SDSZ2025000123（全角字符和空格可以）")
-    name: str = Field(description="持证人姓名")
+    number: str = Field(
+        description="证书编号，如 SDSZ2025000123（全角字符、空格和小写字母也可以）",
+        json_schema_extra=NUMBER_SCHEMA,
+    )
+    name: str = Field(description="持证人姓名", json_schema_extra=NAME_SCHEMA)
 
 
 class VerifyOut(Schema):
@@ -78,7 +92,8 @@ def rate_limited(run):
 
 @router.post(
     "/certificates/verify",
-    response={200: VerifyOut, 400: ValidationErrorOut, 429: RateLimitedOut},
+    # 400: bad values (ValidationErrorOut) or a body that is not JSON (ErrorOut).
+    response={200: VerifyOut, 400: ValidationErrorOut | ErrorOut, 429: RateLimitedOut},
     summary="查验证书 Verify a certificate",
     description=(
         "证书编号和姓名都一致时返回证书状态和脱敏信息；编号不存在或姓名不符都返回 "

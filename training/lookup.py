@@ -88,7 +88,7 @@ def name_problem(value) -> tuple[str, str] | None:
     raw = str(value or "")
     if len(raw) > MAX_NAME_LENGTH * 4:
         return "too_long", NAME_TOO_LONG
-    if any(unicodedata.category(c) in {"Cc", "Cs"} for c in raw.strip()):
+    if any(unicodedata.category(c) == "Cc" for c in raw.strip()):
         return "invalid", NAME_INVALID
     name = clean_name(raw)
     if not name:

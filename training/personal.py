@@ -76,7 +76,9 @@ def clean_name(value) -> str:
 
 
 def _name_digest(name: str) -> bytes:
-    return hmac.new(_key(), b"name:" + normalise_name(name).encode(), hashlib.sha256).digest()
+    # surrogatepass: a lone surrogate (possible in JSON) is just a name that matches nothing.
+    text = normalise_name(name).encode("utf-8", "surrogatepass")
+    return hmac.new(_key(), b"name:" + text, hashlib.sha256).digest()
 
 
 def names_match(given: str, stored: str) -> bool:

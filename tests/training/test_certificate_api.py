@@ -145,3 +145,14 @@ def test_the_endpoint_is_in_the_openapi_document(client):
     operation = schema["paths"]["/api/v1/certificates/verify"]["post"]
     assert {"200", "400", "429"} <= set(operation["responses"])
     assert "requestBody" in operation
+
+
+def test_a_lone_surrogate_in_the_name_is_just_not_found(client, certificate):
+    response = verify(client, {"number": certificate.number, "name": "张\ud800三丰"})
+    assert response.status_code == 200 and response.json()["result"] == "not_found"
+
+
+def test_the_documented_request_schema(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    body = schema["components"]["schemas"]["VerifyIn"]["properties"]
+    assert body["number"]["maxLength"] == 32 and body["name"]["maxLength"] == 50
