@@ -124,6 +124,9 @@ def language_links(context) -> list[LanguageLink]:
             url = full_path
         elif isinstance(page, Page):
             url = _page_translation_url(page, code, request)
+            query = request.META.get("QUERY_STRING", "") if request is not None else ""
+            if url and query:
+                url = f"{url}?{query}"  # a listing's filters and page mean the same in both
         elif full_path:
             translated = translate_url(full_path, code)
             if translated != full_path:

@@ -106,3 +106,8 @@ def test_a_removed_provider_has_no_structured_data(client, directory):
     publish(page)
     html = client.get(page.url).content.decode()
     assert "application/ld+json" not in html
+
+
+def test_the_language_switch_keeps_a_listings_filters(client, directory):
+    html = client.get(directory.url, {"region": "jinan", "page": "2"}).content.decode()
+    assert f'href="/en{directory.url}?region=jinan&amp;page=2"' in html
