@@ -335,6 +335,11 @@ def register_sheet(name: str, importer: type[SheetImporter], *, order: int) -> N
     _REGISTERED_SHEETS[name] = (order, importer)
 
 
+def template_sheets() -> list[str]:
+    """Every sheet name the import reads, in import order."""
+    return sorted({*CATALOGUE_SHEETS, *_REGISTERED_SHEETS}, key=_sheet_order)
+
+
 def _sheet_order(name: str) -> int:
     if name in CATALOGUE_SHEETS:
         return CATALOGUE_SHEETS.index(name) + 1

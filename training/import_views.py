@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from catalogue import views as catalogue_views
-from catalogue.workbook import _REGISTERED_SHEETS, CATALOGUE_SHEETS
+from catalogue.workbook import template_sheets
 
 from .workbook import SHEET
 
@@ -49,7 +49,7 @@ def other_sheets(fileobj) -> list[str]:
         return []
     finally:
         fileobj.seek(0)
-    known = set(CATALOGUE_SHEETS) | set(_REGISTERED_SHEETS)
+    known = set(template_sheets())
     folded = ["".join(unicodedata.normalize("NFKC", n).split()) for n in names]
     return [name for name in folded if name in known and name != SHEET]
 
