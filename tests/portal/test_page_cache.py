@@ -85,3 +85,12 @@ def test_languages_and_query_strings_are_cached_apart(client, directory):
     filtered = client.get(directory.url, {"region": "jinan"})
     assert english[HIT_HEADER] == filtered[HIT_HEADER] == "miss"
     assert chinese.content != english.content
+
+
+def test_the_menu_follows_publication(client, home, publish_page):
+    publish_page(title="申报指南", slug="apply", show_in_menus=True)
+    assert "申报指南" in client.get("/").content.decode()
+    guide = publish_page(title="遴选条件", slug="criteria", show_in_menus=True)
+    assert "遴选条件" in client.get("/").content.decode()
+    guide.unpublish()
+    assert "遴选条件" not in client.get("/").content.decode()
