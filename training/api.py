@@ -31,7 +31,7 @@ NUMBER_SCHEMA = {"minLength": 4, "maxLength": 32, "pattern": r"^[A-Za-z0-9][A-Za
 NAME_SCHEMA = {  # not blank, no control characters
     "minLength": 1,
     "maxLength": 50,
-    "pattern": r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$",
+    "pattern": r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$",
 }
 
 
