@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "catalogue",
     "cases",
     "training",
+    "overview",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
