@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -304,7 +305,7 @@ class CaseResult(Orderable):
         _("实施前"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     after = models.DecimalField(_("实施后"), max_digits=14, decimal_places=2)
-    unit = models.CharField(_("单位"), max_length=20, blank=True)
+    unit = models.CharField(pgettext_lazy("measurement", "单位"), max_length=20, blank=True)
 
     panels = [
         FieldPanel("indicator"),

@@ -14,6 +14,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
 from .directory import ProviderListing, SolutionListing, public
@@ -118,7 +119,9 @@ class BatchFeed(PortalFeed):
 
     def item_description(self, batch):
         count = batch.providers.filter(live=True, locale=Locale.get_default()).count()
-        return _("%(count)s 家服务商入选。") % {"count": count} + (
+        message = "%(count)s 家服务商入选。"
+        text = ngettext(message, message, count)
+        return text % {"count": count} + (
             f" {batch.note}" if batch.note else ""
         )
 
@@ -159,10 +162,10 @@ class AnnualListFeed(PortalFeed):
         return page.title
 
     def item_description(self, page):
-        return _("%(year)s年度名单共 %(count)s 家服务商。") % {
-            "year": page.year,
-            "count": page.entries.count(),
-        }
+        count = page.entries.count()
+        message = "%(year)s年度名单共 %(count)s 家服务商。"
+        text = ngettext(message, message, count)
+        return text % {"year": page.year, "count": count}
 
     def item_link(self, page):
         return self.urls[page.pk]
