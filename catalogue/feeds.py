@@ -119,11 +119,12 @@ class BatchFeed(PortalFeed):
 
     def item_description(self, batch):
         count = batch.providers.filter(live=True, locale=Locale.get_default()).count()
-        message = "%(count)s 家服务商入选。"
-        text = ngettext(message, message, count)
-        return text % {"count": count} + (
-            f" {batch.note}" if batch.note else ""
+        text = ngettext(
+            "%(count)s 家服务商入选。",
+            "%(count)s 家服务商入选。",
+            count,
         )
+        return text % {"count": count} + (f" {batch.note}" if batch.note else "")
 
     def item_link(self, batch):
         return f"{self.link()}?year={batch.year}"
@@ -163,8 +164,11 @@ class AnnualListFeed(PortalFeed):
 
     def item_description(self, page):
         count = page.entries.count()
-        message = "%(year)s年度名单共 %(count)s 家服务商。"
-        text = ngettext(message, message, count)
+        text = ngettext(
+            "%(year)s年度名单共 %(count)s 家服务商。",
+            "%(year)s年度名单共 %(count)s 家服务商。",
+            count,
+        )
         return text % {"year": page.year, "count": count}
 
     def item_link(self, page):
