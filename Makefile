@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_URL ?= postgres://root@127.0.0.1:5432/test
 
-.PHONY: run serve install test test-postgres test-e2e lint format messages check bench clean search-eval search-eval-postgres
+.PHONY: run serve install test test-postgres test-e2e lint format messages check bench bench-directory bench-certificates clean search-eval search-eval-postgres
 
 # The stamp files make a second `make run` skip what is already done.
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -69,12 +69,21 @@ check: $(VENV)/.installed
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-# Speed, printed not asserted: the directory at 10,000 providers and 30,000 solutions (a
-# separate SQLite file, or DATABASE_URL), and the workbook import; certificate verification at
-# 1,000,000 certificates and the certificate import (bench/certificates.py; its own SQLite file
-# or DATABASE_URL, e.g. a PostgreSQL database portal_bench_training; the data is kept).
+# Speed, printed not asserted. `make bench`: the whole site over HTTP (bench/site.py) — a
+# PostgreSQL database portal_bench (BENCH_DATABASE_URL; created if missing, kept for the next
+# run) with 10,000 providers, 30,000 solutions, 3,000 cases and 1,000,000 certificates,
+# gunicorn with the production settings on loopback, Redis database 5; latency and throughput
+# per page uncached and cached against a static file, then 60 s at 64 clients. Needs psql,
+# PostgreSQL and Redis on 127.0.0.1. The two older benches time code paths in one process:
+# the directory (separate SQLite file, or DATABASE_URL) and certificate verification/import.
+BENCH_DATABASE_URL ?= postgres://root@127.0.0.1:5432/portal_bench
 bench: $(VENV)/.installed
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/site.py
+
+bench-directory: $(VENV)/.installed
 	$(PY) bench/directory.py --providers 10000 --solutions 30000 --reuse
+
+bench-certificates: $(VENV)/.installed
 	$(PY) bench/certificates.py --certificates 1000000
 
 # Search quality on the demo content: precision@10 and recall@100 per kind of query.

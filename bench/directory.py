@@ -379,19 +379,29 @@ def build(args) -> None:
         flush()
 
     if not args.no_search_index:
-        from modelsearch.backends import get_search_backend
-
-        backend = get_search_backend()
-        indexed = 0
-        queryset = ProviderPage.objects.filter(pk__in=[p.pk for p in providers]).order_by("pk")
-        queryset = queryset.select_related("region").prefetch_related(
-            "categories", "subtypes", "industries"
+        queryset = ProviderPage.objects.filter(pk__in=[p.pk for p in providers])
+        add_to_index(
+            ProviderPage,
+            queryset.select_related("region").prefetch_related(
+                "categories", "subtypes", "industries"
+            ),
+            "providers",
         )
-        for start in range(0, len(providers), 500):
-            batch = list(queryset[start : start + 500])
-            backend.add_bulk(ProviderPage, batch)
-            indexed += len(batch)
-            progress(f"search index: {indexed}/{len(providers)} providers")
+
+
+def add_to_index(model, queryset, label: str, batch_size: int = 500) -> int:
+    """Adds the pages of ``queryset`` to the default search backend in batches (what
+    ``update_index`` does, without walking every other model); returns how many."""
+    from modelsearch.backends import get_search_backend
+
+    backend = get_search_backend()
+    pks = list(queryset.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), batch_size):
+        backend.add_bulk(model, list(queryset.filter(pk__in=pks[start : start + batch_size])))
+        done = min(len(pks), start + batch_size)
+        if done % (batch_size * 10) == 0 or done == len(pks):
+            progress(f"search index: {done}/{len(pks)} {label}")
+    return len(pks)
 
 
 # --- Timing ---------------------------------------------------------------------------------
