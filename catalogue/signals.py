@@ -37,7 +37,11 @@ def spend_the_change_note(sender, instance, revision=None, **kwargs):
 
 @receiver(workflow_approved)
 def select_approved_applicant(sender, instance, user=None, **kwargs):
-    """An application approved through both review steps enters the pool (入选)."""
+    """An application approved through both review steps enters the pool (入选).
+
+    Wagtail sends this after the approval has published the page and closed the review, so no
+    update is pending: ``change_status`` publishes the status change alone and resubmits nothing.
+    That publication is not an approval, and the provider is no longer 申报中: no loop."""
     from . import services
     from .models import ProviderPage, Status
 

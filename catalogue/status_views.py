@@ -71,16 +71,10 @@ class StatusChangeView(WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
-        # An update of the provider may be waiting (a draft, perhaps in review). The status
-        # change is published at once from the live page, which would leave that update behind
-        # and cancel its review; carry it forward instead (see keep_pending_update).
-        pending = (
-            self.provider.get_latest_revision_as_object()
-            if self.provider.has_unpublished_changes
-            else None
-        )
-        review = self.provider.current_workflow_state
-        change = services.change_status(
+        # An update of the provider may be waiting (a draft, in review or returned). The status
+        # change is published at once; services keeps that update (see catalogue/services.py).
+        pending = services.pending_update(self.provider)
+        services.change_status(
             self.provider,
             status=form.cleaned_data["status"],
             reason=form.cleaned_data["reason"],
@@ -89,10 +83,14 @@ class StatusChangeView(WagtailAdminTemplateMixin, FormView):
             user=self.request.user,
         )
         if pending is not None:
-            keep_pending_update(pending, change, review, self.request.user)
-            if review is not None:
+            if pending.in_review:
                 note = _(
                     "“%(name)s”的一项更新正在审核：该更新已保留，加入这次状态变更后重新提交审核。"
+                )
+            elif pending.returned:
+                note = _(
+                    "“%(name)s”的一项更新已退回修改：该更新已保留并加入这次状态变更，"
+                    "仍待编辑修改后重新提交。"
                 )
             else:
                 note = _("“%(name)s”有一项未发布的更新：该更新已保留，并已加入这次状态变更。")
@@ -103,24 +101,6 @@ class StatusChangeView(WagtailAdminTemplateMixin, FormView):
             % {"name": self.provider.title, "status": Status(form.cleaned_data["status"]).label},
         )
         return redirect("wagtailadmin_explore", self.provider.get_parent().pk)
-
-
-def keep_pending_update(pending, change, review, user):
-    """Put the pending update back on top, with the status change just published, and resume
-    its review from the first step (the published page it was reviewed against has changed)."""
-    from .models import StatusChange
-
-    pending.status_changes.add(
-        StatusChange(
-            status=change.status,
-            reason=change.reason,
-            date=change.date,
-            deadline=change.deadline,
-        )
-    )
-    pending.save_revision(user=user)
-    if review is not None:
-        pending.get_workflow().start(pending, review.requested_by)
 
 
 class DashboardView(WagtailAdminTemplateMixin, TemplateView):

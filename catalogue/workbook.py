@@ -1446,7 +1446,7 @@ class ImportJob:
             revision = current.save_revision(user=self.user, log_action=True)
         except ValidationError as error:
             raise ImportRejected(_validation_problem(sheet, row_number, error)) from error
-        if self.publish:
+        if self.publish and not self.held_in_review(current, sheet=sheet):
             revision.publish(user=self.user)
 
     def publish_unchanged(self, page: Page, counts: SheetCounts) -> None:
@@ -1455,9 +1455,24 @@ class ImportJob:
             return
         if page.live and not page.has_unpublished_changes:
             return
+        if self.held_in_review(page, sheet=None):
+            return
         counts.published += 1
         if not self.dry_run:
             Revision.page_revisions.get(pk=page.latest_revision_id).publish(user=self.user)
+
+    def held_in_review(self, page: Page, *, sheet: str | None) -> bool:
+        """Whether ``publish`` must leave this page to its review: publishing would put the
+        update in review (or returned to its editor) online unreviewed and cancel the review.
+        The imported values (if any) join that update instead; the result says so."""
+        if page.current_workflow_state is None:
+            return False
+        if sheet is not None:
+            self.result.notes.append(
+                f"{sheet}：“{page.draft_title}”有一项更新正在审核，本次导入的内容已加入该更新，"
+                "审核通过后发布。"
+            )
+        return True
 
     def _apply_solutions(self, worksheet) -> None:
         counts = self.result.counts[SOLUTIONS]

@@ -89,3 +89,147 @@ def test_the_admin_refuses_a_grade_and_says_why(client, provider):
     assert "取消当年评级评价资格" in html
     provider.refresh_from_db()
     assert not provider.grades.exists()
+
+
+# --- Publishing from the live page while an update waits in review -----------------------------
+#
+# A grade (or a status change) is published at once from the live page. An update of the
+# provider that is waiting (saved, in review or returned) must be neither lost nor published
+# unreviewed, and its review must not be silently cancelled (catalogue/services.py).
+
+
+def member(name):
+    from django.contrib.auth.models import Group
+
+    user = User.objects.create_user(f"member-{name}", password="pw")
+    user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+def submit_update(provider, editor, **values):
+    """The editor's annual update, saved and submitted to the review."""
+    draft = provider.get_latest_revision_as_object()
+    for name, value in values.items():
+        setattr(draft, name, value)
+    draft.save_revision(user=editor)
+    return provider.get_workflow().start(provider, editor)
+
+
+def approve_all(page):
+    from portal.editorial import APPROVERS, REVIEWERS
+
+    state = type(page).objects.get(pk=page.pk).current_workflow_state
+    for user in (member(REVIEWERS), member(APPROVERS)):
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state, user, "approve")
+        state.refresh_from_db()
+    assert state.status == "approved"
+
+
+def fresh(provider):
+    from catalogue.models import ProviderPage
+
+    return ProviderPage.objects.get(pk=provider.pk)
+
+
+@pytest.fixture
+def in_review(provider):
+    from portal.editorial import EDITORS
+
+    provider.last_updated_on = datetime.date(2026, 3, 15)
+    provider.save_revision().publish()
+    editor = member(EDITORS)
+    submit_update(provider, editor, introduction="年度更新后的简介。")
+    return fresh(provider)
+
+
+def test_a_grade_keeps_the_update_waiting_in_review(in_review):
+    services.record_grade(in_review, year=2026, grade=Grade.EXCELLENT, user=None)
+
+    page = fresh(in_review)
+    assert page.latest_grade == Grade.EXCELLENT  # public at once
+    assert page.introduction != "年度更新后的简介。"  # the update is not published unreviewed
+    pending = page.get_latest_revision_as_object()
+    assert pending.introduction == "年度更新后的简介。"  # nor lost
+    assert [(g.year, g.grade) for g in pending.grades.all()] == [(2026, Grade.EXCELLENT)]
+    state = page.current_workflow_state
+    assert state is not None and state.current_task_state.task.name == "专家评审"
+
+    approve_all(page)
+    page = fresh(in_review)
+    assert page.introduction == "年度更新后的简介。"
+    assert page.latest_grade == Grade.EXCELLENT
+    assert [(g.year, g.grade) for g in page.grades.all()] == [(2026, Grade.EXCELLENT)]
+
+
+def test_changing_a_grade_updates_it_in_the_waiting_update_too(in_review):
+    services.record_grade(in_review, year=2026, grade=Grade.QUALIFIED)
+    services.record_grade(fresh(in_review), year=2026, grade=Grade.EXCELLENT, note="复核")
+    pending = fresh(in_review).get_latest_revision_as_object()
+    assert [(g.year, g.grade, g.note) for g in pending.grades.all()] == [
+        (2026, Grade.EXCELLENT, "复核")
+    ]
+    assert pending.latest_grade == Grade.EXCELLENT
+
+
+# --- The workbook import while an update waits in review ----------------------------------------
+
+
+def workbook(tmp_path, provider, **values):
+    import openpyxl
+
+    row = {
+        "服务商名称": provider.title,
+        "统一社会信用代码": provider.uscc,
+        "所在地区": provider.region.name,
+        "服务商类别": provider.categories.first().name,
+        **values,
+    }
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "服务商"
+    sheet.append(list(row))
+    sheet.append(list(row.values()))
+    path = tmp_path / "update.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_an_import_adds_to_the_update_in_review_without_cancelling_it(tmp_path, in_review, publish):
+    from catalogue.workbook import import_workbook
+
+    importer = User.objects.create_superuser("importer", password="pw")
+    result = import_workbook(
+        workbook(tmp_path, in_review, 联系电话="0531-66667777"), publish=publish, user=importer
+    )
+    assert result.ok, result.summary_lines()
+    assert result.counts["服务商"].updated == 1
+
+    page = fresh(in_review)
+    pending = page.get_latest_revision_as_object()
+    # The import went on top of the update in review: both are kept, ...
+    assert pending.introduction == "年度更新后的简介。"
+    assert pending.contact_phone == "0531-66667777"
+    # ... nothing of the editor's update went public unreviewed, ...
+    assert page.introduction != "年度更新后的简介。"
+    # ... and the review carries on, now with the imported values.
+    assert page.current_workflow_state is not None
+    assert page.current_workflow_state.status == "in_progress"
+    if publish:
+        assert any("审核" in line and page.title in line for line in result.summary_lines())
+
+    approve_all(page)
+    page = fresh(in_review)
+    assert (page.introduction, page.contact_phone) == ("年度更新后的简介。", "0531-66667777")
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_an_unchanged_row_leaves_the_update_in_review(tmp_path, in_review, publish):
+    from catalogue.workbook import import_workbook
+
+    result = import_workbook(workbook(tmp_path, in_review), publish=publish)
+    assert result.ok, result.summary_lines()
+    page = fresh(in_review)
+    assert page.introduction != "年度更新后的简介。"
+    assert page.current_workflow_state is not None
