@@ -32,10 +32,19 @@ WORKFLOW = "服务商资源池审核"
 REVIEW_TASK = "专家评审"
 APPROVAL_TASK = "协会审批"
 
+# Snippets the editors keep (the promotion catalogue, 推广目录, and its pilots); the reviewers and
+# approvers may look at them.
+CASES_SNIPPETS = ("promotion", "pilotzone")
+
 # Model permissions per group, as "app_label.codename".
 MODEL_PERMISSIONS = {
     EDITORS: [
         "wagtailadmin.access_admin",
+        *(
+            f"cases.{action}_{model}"
+            for model in CASES_SNIPPETS
+            for action in ("add", "change", "delete", "view")
+        ),
         *(
             f"catalogue.{action}_{model}"
             for model in ("batch",)
@@ -49,9 +58,14 @@ MODEL_PERMISSIONS = {
         "catalogue.view_category",
         "catalogue.view_blacklistentry",
     ],
-    REVIEWERS: ["wagtailadmin.access_admin", "catalogue.view_blacklistentry"],
+    REVIEWERS: [
+        "wagtailadmin.access_admin",
+        "catalogue.view_blacklistentry",
+        *(f"cases.view_{model}" for model in CASES_SNIPPETS),
+    ],
     APPROVERS: [
         "wagtailadmin.access_admin",
+        *(f"cases.view_{model}" for model in CASES_SNIPPETS),
         *(f"catalogue.{action}_blacklistentry" for action in ("add", "change", "delete", "view")),
         *(f"catalogue.{action}_batch" for action in ("add", "change", "view")),
     ],

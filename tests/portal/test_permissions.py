@@ -518,3 +518,74 @@ def test_revision_history_and_comparison(as_role, people, provider, role, expect
     assert outcome(compare) == expected
     if expected == ALLOWED:
         assert DRAFT_INTRODUCTION in compare.content.decode()
+
+
+# --- The promotion catalogue (推广目录) snippets ------------------------------------------------
+
+PROMOTIONS = "/admin/snippets/cases/promotion/"
+
+
+@pytest.fixture
+def promotion(provider):
+    from cases.factories import PromotionFactory
+    from catalogue.factories import SolutionPageFactory
+
+    solution = SolutionPageFactory(parent=provider)
+    solution.save_revision().publish()
+    return PromotionFactory(solution=solution, year=2025, note="部署快、投入低。")
+
+
+@matrix(anonymous=LOGIN, editor=ALLOWED, reviewer=ALLOWED, approver=ALLOWED, administrator=ALLOWED)
+def test_view_the_promotion_catalogue(as_role, promotion, role, expected):
+    client = as_role(role)
+    assert outcome(client.get(PROMOTIONS)) == expected
+    assert outcome(client.get("/admin/snippets/cases/pilotzone/")) == expected
+    if expected == ALLOWED:
+        assert promotion.note in client.get(PROMOTIONS).content.decode()
+
+
+@matrix(anonymous=LOGIN, editor=ALLOWED, reviewer=DENIED, approver=DENIED, administrator=ALLOWED)
+def test_manage_the_promotion_catalogue(as_role, promotion, role, expected):
+    """The editors keep the catalogue: add, change and delete a promotion (and its pilots);
+    reviewers and approvers only look at it."""
+    from cases.models import PilotZone, Promotion
+
+    client = as_role(role)
+    allowed = expected == ALLOWED
+
+    response = client.post(
+        f"{PROMOTIONS}add/",
+        {
+            "solution": promotion.solution_id,
+            "pilot": promotion.pilot_id,
+            "year": 2026,
+            "note": "新一年的推荐。",
+        },
+    )
+    assert outcome(response) == expected
+    assert Promotion.objects.filter(year=2026).exists() == allowed
+
+    response = client.post(
+        f"{PROMOTIONS}edit/{promotion.pk}/",
+        {
+            "solution": promotion.solution_id,
+            "pilot": promotion.pilot_id,
+            "year": 2025,
+            "note": "改写的推荐理由。",
+        },
+    )
+    assert outcome(response) == expected
+    promotion.refresh_from_db()
+    assert (promotion.note == "改写的推荐理由。") == allowed
+
+    pilot = promotion.pilot
+    response = client.post(
+        f"/admin/snippets/cases/pilotzone/edit/{pilot.pk}/",
+        {"name": "改名的试点", "slug": pilot.slug, "kind": pilot.kind, "sort_order": 0},
+    )
+    assert outcome(response) == expected
+    assert PilotZone.objects.get(pk=pilot.pk).name == ("改名的试点" if allowed else pilot.name)
+
+    response = client.post(f"{PROMOTIONS}delete/{promotion.pk}/")
+    assert outcome(response) == expected
+    assert Promotion.objects.filter(pk=promotion.pk).exists() != allowed
