@@ -135,6 +135,13 @@ def submit_change(editor: Page, provider) -> None:
     expect(editor.locator(".messages")).to_contain_text("has been submitted")
 
 
+def lands_without_refusal(page: Page) -> None:
+    """The page shown has no "no permission" message, in English or in Chinese."""
+    body = page.locator("body")
+    expect(body).not_to_contain_text("do not have permission")
+    expect(body).not_to_contain_text("你没有权限")
+
+
 def public_introduction_is(visitor: Page, provider, text: str) -> None:
     visitor.goto(provider.url)
     expect(visitor.locator("main")).to_contain_text(text)
@@ -162,6 +169,12 @@ def test_a_change_goes_live_only_after_review_and_approval(
     snap(reviewer, "review-3-reviewer-approves")
     approve.click()
     leaves_editor(reviewer)
+    # The page has moved on to a step that is not theirs: they land on the dashboard with a
+    # confirmation, not on a refusal ("you do not have permission", 你没有权限).
+    reviewer.wait_for_url(re.compile(r"/admin/$"))
+    lands_without_refusal(reviewer)
+    expect(reviewer.locator(".messages")).to_contain_text(provider.title)
+    snap(reviewer, "review-3b-reviewer-back-on-dashboard")
     reviewer.goto("/admin/")
     expect(reviewer.get_by_role("link", name=provider.title)).to_have_count(0)
 
@@ -198,6 +211,8 @@ def test_requesting_changes_needs_a_reason_the_editor_reads(page, provider, peop
     modal.locator("textarea[name=comment]").fill(REASON)
     modal.get_by_role("button", name="Request changes").click()
     leaves_editor(reviewer)
+    reviewer.wait_for_url(re.compile(r"/admin/$"))
+    lands_without_refusal(reviewer)
     snap(reviewer, "review-8-changes-requested")
 
     # The editor sees that changes were requested, and why, and may resubmit.
