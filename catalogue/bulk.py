@@ -93,3 +93,261 @@ class DeferredIndexing:
                     ReferenceIndex.create_or_update_for_object(obj)
                 count += len(objects)
         return count
+
+
+# --- Creating pages in bulk --------------------------------------------------------------------
+#
+# ``parent.add_child`` + ``save_revision`` + ``log`` + ``publish`` cost 30–60 queries per page
+# (slug and USCC checks, FK validation, the page and its child rows one by one, the revision, the
+# audit log, re-saving the page twice, the publish signal's look-ups …): 5–15 pages a second. The
+# importers create thousands of pages at once, so :func:`create_pages` writes the same rows for a
+# whole chunk with a handful of multi-row INSERTs and one UPDATE. It reproduces what that path
+# stores, field for field (tests/catalogue/test_import_bulk.py compares both paths row by row):
+#
+# - the Page rows below their parents at the treebeard paths ``add_child`` would give (after the
+#   parent's last child), ``numchild`` of each parent raised once, ``url_path``, ``draft_title``;
+# - the specific rows, the cluster children (grades, status timeline) and the M2M rows;
+# - one Revision per page whose content is ``page.serializable_data()`` taken in the same state
+#   as ``save_revision`` sees it (saved, not live yet, relations as read back from the database);
+# - the page updated as ``save_revision`` and, with ``publish``, ``revision.publish()`` leave it;
+# - the audit log: ``wagtail.create`` twice (``Page.save`` logs one, the importer one with the
+#   revision) and ``wagtail.publish``; ``page_published`` is still sent for each published page.
+#
+# Validation: the importers parse every cell first; here the fields are checked with
+# ``clean_fields`` (lengths, choices, blank) without the per-page queries of ``full_clean``. The
+# slug is unique by construction (the importers choose it among the parent's children's slugs)
+# and so is the USCC (checked against the file and the site in the validation pass).
+
+
+def _children_paths(parents) -> dict[int, int]:
+    """The number of the last child's path step of each parent (0 for none)."""
+    last: dict[int, int] = {}
+    for parent in parents:
+        path = (
+            Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+            .order_by("-path")
+            .values_list("path", flat=True)
+            .first()
+        )
+        last[parent.pk] = Page._str2int(path[-Page.steplen :]) if path else 0
+    return last
+
+
+def _insert(model, objects, fields, *, returning: bool) -> None:
+    from django.db import connections, router
+
+    if not objects:
+        return
+    using = router.db_for_write(model)
+    ops = connections[using].ops
+    size = max(1, ops.bulk_batch_size(fields, objects))
+    for start in range(0, len(objects), size):
+        part = objects[start : start + size]
+        rows = model._base_manager._insert(
+            part,
+            fields=fields,
+            returning_fields=model._meta.db_returning_fields if returning else None,
+            using=using,
+        )
+        if returning:
+            for obj, row in zip(part, rows, strict=True):
+                for field, value in zip(model._meta.db_returning_fields, row, strict=True):
+                    setattr(obj, field.attname, value)
+    for obj in objects:
+        obj._state.adding = False
+        obj._state.db = using
+
+
+def _relations_from_database(pages) -> None:
+    """After ``commit()`` a cluster relation reads from the database again: put what the
+    database would return (its default ordering) in the instances, so that
+    ``serializable_data`` gives the same lists without a query per page."""
+    from modelcluster.fields import ParentalManyToManyField
+    from modelcluster.models import get_all_child_relations
+
+    by_model: dict[type, list] = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, group in by_model.items():
+        ids = [page.pk for page in group]
+        for field in model._meta.get_fields():
+            if not isinstance(field, ParentalManyToManyField):
+                continue
+            through = field.remote_field.through
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            ordering = [
+                ("-" if o.startswith("-") else "") + f"{target}__{o.lstrip('-')}"
+                for o in (field.related_model._meta.ordering or ["pk"])
+            ]
+            terms = defaultdict(list)
+            for row in (
+                through.objects.filter(**{f"{source}_id__in": ids})
+                .select_related(target)
+                .order_by(*ordering)
+            ):
+                terms[getattr(row, f"{source}_id")].append(getattr(row, target))
+            for page in group:
+                setattr(page, field.name, terms[page.pk])
+        for relation in get_all_child_relations(model):
+            for page in group:
+                items = list(getattr(page, relation.get_accessor_name()).all())
+                ordering = relation.related_model._meta.ordering or []
+                if ordering == ["sort_order"]:
+                    items.sort(key=lambda item: (item.sort_order is None, item.sort_order or 0))
+                setattr(page, relation.get_accessor_name(), items)
+
+
+def create_pages(entries, *, user=None, publish: bool = False, indexing=None, prepare=None) -> list:
+    """Save new pages ``[(parent, page), …]`` as ``add_page`` of the workbook import does, in
+    bulk (see above). ``page`` is an unsaved specific page with its fields, cluster children and
+    ParentalManyToMany values set; the parents are saved pages. ``prepare(page)`` does what the
+    model's ``save()`` computes before ``Page.save`` (called before the insert, when ``url_path``
+    is still empty, and again on publishing, as ``revision.publish()`` saves the page again).
+    Returns the pages."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import F
+    from django.utils import timezone
+    from modelcluster.fields import ParentalManyToManyField
+    from modelcluster.models import get_all_child_relations
+    from wagtail.log_actions import get_active_log_context
+    from wagtail.models import PageLogEntry, Revision
+    from wagtail.signals import page_published
+
+    if not entries:
+        return []
+    parents = {parent.pk: parent for parent, _ in entries}
+    last = _children_paths(parents.values())
+    pages = []
+    for parent, page in entries:
+        last[parent.pk] += 1
+        page.depth = parent.depth + 1
+        page.path = Page._get_path(parent.path, page.depth, last[parent.pk])
+        page.numchild = 0
+        page.draft_title = page.draft_title or page.title
+        page.has_unpublished_changes = False
+        page.live = False
+        page.latest_revision = None
+        page.latest_revision_created_at = None
+        if page.owner_id is None and user is not None:
+            page.owner = user
+        if prepare is not None:
+            prepare(page)
+        page.url_path = f"{parent.url_path}{page.slug}/"
+        pages.append(page)
+
+    page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key and not f.generated]
+    _insert(Page, pages, page_fields, returning=True)
+    for page in pages:
+        page.page_ptr_id = page.id
+    by_model: dict[type, list] = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, group in by_model.items():
+        fields = [f for f in model._meta.local_concrete_fields if not f.generated]
+        _insert(model, group, fields, returning=False)
+        for field in model._meta.get_fields():
+            if isinstance(field, ParentalManyToManyField):
+                through = field.remote_field.through
+                source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+                rows = [
+                    through(**{f"{source}_id": page.pk, f"{target}_id": term.pk})
+                    for page in group
+                    for term in dict.fromkeys(getattr(page, field.name).all())
+                ]
+                through.objects.bulk_create(rows, batch_size=1000)
+        for relation in get_all_child_relations(model):
+            items = []
+            for page in group:
+                for item in getattr(page, relation.get_accessor_name()).all():
+                    setattr(item, relation.field.name, page)
+                    items.append(item)
+            relation.related_model.objects.bulk_create(items, batch_size=500)
+    for parent_pk, parent in parents.items():
+        added = sum(1 for p, _ in entries if p.pk == parent_pk)
+        Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + added)
+        parent.numchild += added
+    _relations_from_database(pages)
+
+    # save_revision(): the content as it is now, then the page points at its revision.
+    now = timezone.now()
+    page_type = ContentType.objects.get_for_model(Page)
+    revisions = [
+        Revision(
+            content_type=ContentType.objects.get_for_model(page),
+            base_content_type=page_type,
+            object_id=str(page.pk),
+            user=user,
+            approved_go_live_at=None,
+            content=page.serializable_data(),
+            object_str=str(page),
+            created_at=now,
+        )
+        for page in pages
+    ]
+    Revision.objects.bulk_create(revisions, batch_size=500)
+    updated = ["latest_revision", "latest_revision_created_at", "has_unpublished_changes"]
+    for page, revision in zip(pages, revisions, strict=True):
+        page.latest_revision = revision
+        page.latest_revision_created_at = revision.created_at
+        page.has_unpublished_changes = True
+    published_at = timezone.now()
+    if publish:
+        updated += ["live", "expired", "live_revision", "first_published_at", "last_published_at"]
+        for page, revision in zip(pages, revisions, strict=True):
+            page.live = True
+            page.has_unpublished_changes = False
+            page.expired = False
+            page.live_revision = revision
+            page.first_published_at = page.last_published_at = published_at
+            if prepare is not None:
+                prepare(page)
+    Page.objects.bulk_update(pages, updated, batch_size=500)
+    if publish and prepare is not None:
+        for model, group in by_model.items():
+            own = [
+                f.name
+                for f in model._meta.local_concrete_fields
+                if not f.primary_key and not f.generated
+            ]
+            model.objects.bulk_update(group, own, batch_size=500)
+
+    # The audit log, in the order the per-page path writes it.
+    entries_log = []
+
+    def entry(page, action, *, by, revision=None, content_changed=False, timestamp):
+        context = get_active_log_context()
+        entries_log.append(
+            PageLogEntry(
+                content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
+                label=page.get_admin_display_title(),
+                action=action,
+                timestamp=timestamp,
+                data={},
+                user=by or context.user,
+                uuid=context.uuid,
+                page=page,
+                revision=revision,
+                content_changed=content_changed,
+            )
+        )
+
+    for page, revision in zip(pages, revisions, strict=True):
+        entry(page, "wagtail.create", by=user or page.owner, content_changed=True, timestamp=now)
+        entry(page, "wagtail.create", by=user, revision=revision, timestamp=now)
+        if publish:
+            entry(
+                page,
+                "wagtail.publish",
+                by=user,
+                revision=revision,
+                content_changed=True,
+                timestamp=published_at,
+            )
+    PageLogEntry.objects.bulk_create(entries_log, batch_size=500)
+
+    for page, revision in zip(pages, revisions, strict=True):
+        if indexing is not None:
+            indexing.touch(page)
+        if publish:
+            page_published.send(sender=type(page), instance=page, revision=revision)
+    return pages

@@ -1,0 +1,85 @@
+"""Benchmark of the workbook import of new providers and solutions.
+
+    .venv/bin/python bench/import.py --providers 2000        # N providers + 2N solutions
+
+Builds a workbook in the test helpers' row format (tests/catalogue/test_import.py), then times
+``import_workbook`` (drafts, with English aliases and the deferred search/reference indexing)
+on an empty database: ``DATABASE_URL`` if set (an empty PostgreSQL database), otherwise a SQLite
+file, ``var/bench/import.sqlite3``, recreated on each run. ``--per-page`` times the per-page
+Wagtail path (ImportJob.bulk = False) instead of the bulk one. Prints rows per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_DB = ROOT / "var" / "bench" / "import.sqlite3"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--providers", type=int, default=2000)
+    parser.add_argument("--publish", action="store_true")
+    parser.add_argument("--per-page", action="store_true", help="the per-page Wagtail path")
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        DEFAULT_DB.parent.mkdir(parents=True, exist_ok=True)
+        DEFAULT_DB.unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{DEFAULT_DB}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+    from catalogue import workbook
+    from catalogue.factories import ProviderIndexPageFactory
+    from portal.factories import chinese_home
+    from portal.identifiers import make_uscc
+    from portal.translation import sync_english_aliases
+    from tests.catalogue.test_import import provider, solution, table, write_workbook
+
+    home = chinese_home()
+    index = ProviderIndexPageFactory(parent=home)
+    index.save_revision().publish()
+    sync_english_aliases()
+
+    n = args.providers
+    providers = [provider(i) for i in range(1, n + 1)]
+    solutions = [solution(make_uscc(70_000 + i // 2 + 1), i) for i in range(2 * n)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_workbook(
+            Path(folder) / "bench.xlsx", {"服务商": table(providers), "解决方案": table(solutions)}
+        )
+        if args.per_page:
+            original = workbook.ImportJob.__init__
+
+            def init(self, **kwargs):
+                original(self, **kwargs)
+                self.bulk = False
+
+            workbook.ImportJob.__init__ = init
+        start = time.perf_counter()
+        result = workbook.import_workbook(path, publish=args.publish)
+        elapsed = time.perf_counter() - start
+    assert result.ok, result.errors[:5]
+    engine = django.db.connection.vendor
+    rows = 3 * n
+    print(
+        f"{engine} {'per-page' if args.per_page else 'bulk'}"
+        f"{' publish' if args.publish else ''}: {n} providers + {2 * n} solutions in "
+        f"{elapsed:.1f} s = {n / elapsed:.0f} provider rows/s ({rows / elapsed:.0f} rows/s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
