@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page, PageLogEntry, Revision
 
 from catalogue import workbook as workbook_module
-from catalogue.models import ProviderGrade, ProviderPage, SolutionPage, StatusChange
+from catalogue.models import Batch, ProviderGrade, ProviderPage, SolutionPage, StatusChange
 from catalogue.workbook import import_workbook
 from tests.catalogue import test_import as helpers
 
@@ -20,6 +20,7 @@ xlsx, index = helpers.xlsx, helpers.index  # fixtures
 pytestmark = pytest.mark.django_db
 
 VOLATILE = {
+    "object_id",
     "id",
     "created_at",
     "timestamp",
@@ -71,8 +72,12 @@ def snapshot() -> dict:
             sorted(((k, repr(v)) for k, v in out.items()), key=lambda kv: (kv[0] not in first, kv))
         )
 
+    # Terms the import creates (a new batch) get other ids on PostgreSQL after a rollback.
+    batches = {b.pk: b.name for b in Batch.objects.all()}
+
     def content(data: dict) -> dict:
         data = dict(data)
+        data["batch"] = batches.get(data.get("batch"), data.get("batch"))
         for key in ("pk", "page_ptr", "latest_revision", "live_revision"):
             if key in data:
                 data[key] = pages.get(data[key], revisions.get(data[key]))
@@ -88,6 +93,7 @@ def snapshot() -> dict:
     refs = {
         "page_id": pages,
         "page_ptr_id": pages,
+        "batch_id": batches,
         "alias_of_id": pages,
         "provider_id": pages,
         "providerpage_id": pages,
@@ -121,7 +127,7 @@ def snapshot() -> dict:
             for r in Revision.objects.all()
         ),
         "log": sorted(
-            clean({k: v for k, v in e.items() if k != "object_id"}, refs)
+            clean({**e, "data": _page_ids(e["data"], pages)}, refs)
             for e in PageLogEntry.objects.values()
         ),
     }
@@ -135,6 +141,16 @@ def snapshot() -> dict:
                 clean(row, refs) for row in through.objects.values()
             )
     return result
+
+
+def _page_ids(data, pages: dict):
+    """A log entry's data ({"page": {"id": …}, "source": …}) with page ids as paths."""
+    if not isinstance(data, dict):
+        return data
+    return {
+        key: {**value, "id": pages.get(value.get("id"))} if isinstance(value, dict) else value
+        for key, value in data.items()
+    }
 
 
 def _diff(bulk: list, legacy: list) -> list:
