@@ -22,6 +22,7 @@ from catalogue.factories import (
 from catalogue.models import Status, Subtype
 from portal.factories import chinese_home
 from tests.cases.cases_helpers import make_case
+from tests.overview.overview_helpers import overview_page_under
 from tests.catalogue.catalogue_helpers import make_provider, make_solution, publish, term
 from training.factories import CertificateFactory, ProgrammePageFactory, TrainingIndexPageFactory
 
@@ -90,6 +91,7 @@ def build_site() -> dict:
     certificate = CertificateFactory(
         number=CERTIFICATE_NUMBER, holder_name=CERTIFICATE_HOLDER, programme=programme
     )
+    overview = overview_page_under(home)
     return {
         "home": home,
         "directory": directory,
@@ -103,4 +105,5 @@ def build_site() -> dict:
         "training": training,
         "programme": programme,
         "certificate": certificate,
+        "overview": overview,
     }

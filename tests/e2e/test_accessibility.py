@@ -43,6 +43,7 @@ def public_urls(site) -> dict[str, str]:
         "programme": site["programme"].url,
         "certificate-lookup": "/certificates/",
         "certificate": f"/certificates/v/{site['certificate'].token}/",
+        "overview": site["overview"].url,
         "not-found": "/no-such-page/",
     }
 
