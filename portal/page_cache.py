@@ -10,7 +10,13 @@ provider). Entries also expire after :data:`TIMEOUT` as a safety net.
 
 Never cached: logged-in users (editors always see fresh pages), anything but GET/HEAD and 200,
 responses that set a cookie or need a CSRF token (forms), streamed downloads, the admin, the
-API (it has its own cache headers), search, the application form and certificate lookups.
+API (it has its own cache headers), the application form and certificate lookups.
+
+Two middlewares share the work. :class:`CachedPageMiddleware` sits near the top of the stack
+and answers a request that carries no session or messages cookie straight from the cache,
+before sessions, locale, CSRF and authentication run (a hit then costs about what a static
+file does). :class:`AnonymousPageCacheMiddleware` sits after authentication and messages: it
+answers the other anonymous requests and stores the pages.
 
 Headers: cached pages say ``Cache-Control: public, max-age=0, must-revalidate`` with an ETag
 (added by ConditionalGetMiddleware), so browsers and CDNs revalidate on every view and get a
@@ -22,6 +28,7 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -36,8 +43,9 @@ SKIPPED_PREFIXES = (
     "/static/",
     "/media/",
 )
-# Pages with per-visitor state, under either language prefix.
-SKIPPED_SECTIONS = ("search/", "application/", "certificates/")
+# Pages with per-visitor state, under either language prefix. (Search results are the same for
+# everyone and change only with publication: cached like any page.)
+SKIPPED_SECTIONS = ("application/", "certificates/")
 CACHED_TYPES = ("text/html", "application/atom+xml", "application/xml", "text/plain")
 HIT_HEADER = "X-Page-Cache"
 
@@ -66,16 +74,41 @@ def _key(request) -> str:
     return f"portal:pagecache:{version()}:{digest}"
 
 
+def _eligible(request) -> bool:
+    return (
+        settings.PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and not _skipped_path(request.path)
+    )
+
+
+class CachedPageMiddleware:
+    """The fast path: a cookie-less request (so certainly anonymous, with no messages) is
+    answered from the cache before the rest of the middleware runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cookies = request.COOKIES
+        if (
+            _eligible(request)
+            and settings.SESSION_COOKIE_NAME not in cookies
+            and CookieStorage.cookie_name not in cookies
+        ):
+            cached = cache.get(_key(request))
+            if cached is not None:
+                cached[HIT_HEADER] = "hit"
+                return cached
+        return self.get_response(request)
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            not settings.PAGE_CACHE
-            or request.method not in ("GET", "HEAD")
-            or _skipped_path(request.path)
-        ):
+        if not _eligible(request):
             return self.get_response(request)
         if request.user.is_authenticated:
             response = self.get_response(request)

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "portal.middleware.ApiCorsMiddleware",
     # ETag on every full response, 304 for a matching If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Cached pages for cookie-less visitors, before the session/auth work (portal/page_cache.py).
+    "portal.page_cache.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

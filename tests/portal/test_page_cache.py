@@ -66,10 +66,8 @@ def test_the_etag_revalidates_a_cached_page(client, directory):
     assert cached.status_code == 304
 
 
-@pytest.mark.parametrize(
-    "url", ["/search/?q=咨询", "/application/", "/api/v1/providers", "/en/search/?q=MES"]
-)
-def test_search_forms_and_the_api_are_not_cached(client, directory, url):
+@pytest.mark.parametrize("url", ["/application/", "/api/v1/providers", "/en/certificates/"])
+def test_forms_and_the_api_are_not_cached(client, directory, url):
     client.get(url)
     assert HIT_HEADER not in client.get(url)
 
@@ -94,3 +92,18 @@ def test_the_menu_follows_publication(client, home, publish_page):
     assert "遴选条件" in client.get("/").content.decode()
     guide.unpublish()
     assert "遴选条件" not in client.get("/").content.decode()
+
+
+def test_search_results_are_cached_until_the_next_publication(client, directory):
+    assert client.get("/search/", {"q": "咨询"})[HIT_HEADER] == "miss"
+    assert client.get("/search/", {"q": "咨询"})[HIT_HEADER] == "hit"
+    make_provider(directory, title="咨询新秀有限公司")  # published
+    fresh = client.get("/search/", {"q": "咨询"})
+    assert fresh[HIT_HEADER] == "miss"
+
+
+def test_a_visitor_with_a_session_is_served_by_the_later_middleware(client, directory):
+    client.get(directory.url)
+    client.cookies["sessionid"] = "not-a-real-session"
+    response = client.get(directory.url)
+    assert response[HIT_HEADER] == "hit"  # still anonymous: the session is not a login
