@@ -637,7 +637,7 @@ class Listing:
                     self.state.q,
                     operator="and",
                     # Scoring is the expensive part: only when the order needs it.
-                    order_by_relevance=self.sort == "relevance",
+                    order_by_relevance=self.ranked and self.sort == "relevance",
                 )
                 results = results[:MAX_SEARCH_RESULTS]
                 if hasattr(results, "pks"):  # our backend: the ids without model instances
@@ -649,6 +649,9 @@ class Listing:
             return []
 
     search_failed = False
+    # False when only the number of matches is wanted (the site search's other tabs): the
+    # search then skips scoring.
+    ranked = True
 
     @cached_property
     def search_base(self):

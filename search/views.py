@@ -69,6 +69,7 @@ def search(request, type_key: str | None = None):
                 index_page=index_page,
                 base_url=reverse("search_type", args=[search_type.key]),
             )
+            listing.ranked = active  # the other tabs need only their counts
             listings[search_type.key] = listing
             context["tabs"].append(
                 {

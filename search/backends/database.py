@@ -72,15 +72,14 @@ class FairRankingMixin:
     def search(self, config, start, stop, score_field=None, **kwargs):
         if isinstance(self.query, MatchAll | Not):
             return super().search(config, start, stop, score_field=score_field, **kwargs)
+        if not self.order_by_relevance:
+            # The stock compiler filters by the match without scoring it: scoring every hit is
+            # most of a search's cost, wasted when only the matches (or their number) count.
+            return super().search(config, start, stop, score_field=score_field, **kwargs)
         fair_field = getattr(self.queryset.model, "fair_order_field", None) or "pk"
         rows = self.scored_rows(config, fair_field, **kwargs)  # (pk, score, fair), higher=better
         if not rows:
             return self.queryset.none()
-        if not self.order_by_relevance:
-            queryset = self.queryset.filter(pk__in=[pk for pk, _s, _f in rows])
-            if not queryset.query.order_by:
-                queryset = queryset.order_by("-pk")
-            return queryset[start:stop]
         best = max(score for _pk, score, _fair in rows) or 1.0
         rows.sort(key=lambda r: (-round(r[1] / best, self.SCORE_BANDS), r[2], r[0]))
         wanted = rows[start:stop]
