@@ -42,7 +42,7 @@ server (whitenoise); cached pages should reach half its throughput. Then ``--dur
 (60) at ``--clients`` (64) concurrent clients over a realistic mix, PAGE_CACHE on, varied URLs:
 requests, errors (any status ≥ 400 or socket error; must be 0), p50/p95/p99 and throughput.
 
-Latest figures: see docs/performance.md (measured 2026-11-27, full size, 2-core AMD EPYC).
+Latest figures: see docs/performance.md (measured 2026-11-25, full size, 2-core AMD EPYC).
 """
 
 from __future__ import annotations
