@@ -28,6 +28,11 @@ def main() -> None:
     parser.add_argument("--providers", type=int, default=2000)
     parser.add_argument("--publish", action="store_true")
     parser.add_argument("--per-page", action="store_true", help="the per-page Wagtail path")
+    parser.add_argument(
+        "--aliases-per-page",
+        action="store_true",
+        help="bulk pages, but English aliases one by one (sync_english_aliases)",
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         DEFAULT_DB.parent.mkdir(parents=True, exist_ok=True)
@@ -68,16 +73,38 @@ def main() -> None:
                 self.bulk = False
 
             workbook.ImportJob.__init__ = init
+        from catalogue import bulk
+
+        if args.aliases_per_page:
+            from portal import translation
+
+            del translation.create_english_aliases
+
+        indexing = []
+        index = bulk.DeferredIndexing._index
+
+        def timed_index(self):
+            begin = time.perf_counter()
+            try:
+                return index(self)
+            finally:
+                indexing.append(time.perf_counter() - begin)
+
+        bulk.DeferredIndexing._index = timed_index
         start = time.perf_counter()
         result = workbook.import_workbook(path, publish=args.publish)
         elapsed = time.perf_counter() - start
     assert result.ok, result.errors[:5]
     engine = django.db.connection.vendor
     rows = 3 * n
+    indexed = sum(indexing)
+    write = elapsed - indexed
     print(
         f"{engine} {'per-page' if args.per_page else 'bulk'}"
         f"{' publish' if args.publish else ''}: {n} providers + {2 * n} solutions in "
-        f"{elapsed:.1f} s = {n / elapsed:.0f} provider rows/s ({rows / elapsed:.0f} rows/s)"
+        f"{elapsed:.1f} s = {n / elapsed:.0f} provider rows/s ({rows / elapsed:.0f} rows/s); "
+        f"write {write:.1f} s = {n / write:.0f} provider rows/s ({rows / write:.0f} rows/s), "
+        f"indexing {indexed:.1f} s"
     )
 
 

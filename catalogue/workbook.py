@@ -1361,7 +1361,7 @@ class ImportJob:
         for name, importer in self.importers.items():
             importer.apply(workbook[sheets[name]])
         if not self.dry_run and self.new_page_ids:
-            _create_aliases(self.new_page_ids)
+            _create_aliases(self.new_page_ids, bulk=self.bulk)
 
     def _rows(self, worksheet, sheet, columns, parser_class) -> Iterator[_Row]:
         reader = SheetReader(worksheet, sheet, columns, DiscardProblems())
@@ -1589,19 +1589,22 @@ def _validation_problem(sheet: str, row_number: int, error: ValidationError) -> 
     return Problem(sheet, row_number, "", "", "保存时未通过校验：" + "；".join(messages))
 
 
-def _create_aliases(page_ids: list[int]) -> None:
+def _create_aliases(page_ids: list[int], *, bulk: bool = True) -> None:
     """English aliases for the new pages (the admin does this through a wagtail-localize hook;
-    code that creates pages must do it itself)."""
+    code that creates pages must do it itself): in bulk (portal.translation.
+    create_english_aliases), or page by page through Wagtail with ``bulk=False``."""
     try:
         from portal import translation
     except ImportError:  # pragma: no cover - the project ships portal/translation.py
         translation = None
-    create = getattr(translation, "create_english_aliases", None) or getattr(
+    create = (getattr(translation, "create_english_aliases", None) if bulk else None) or getattr(
         translation, "sync_english_aliases", None
     )
     for chunk in chunks(page_ids, CHUNK_SIZE):
         pages = list(Page.objects.filter(id__in=chunk).order_by("path").specific())
-        if create is not None:
+        if create is getattr(translation, "create_english_aliases", None):
+            create(pages, prepare=_prepare)  # what the models' save() computes
+        elif create is not None:
             create(pages)
         else:  # pragma: no cover
             from wagtail_localize.synctree import create_aliases_for_new_page

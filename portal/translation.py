@@ -11,6 +11,7 @@ that creates pages — the demo data, the workbook importers — must call
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from wagtail.models import Page
@@ -80,3 +81,356 @@ def _alias_into_synced_locales(page: Page, syncs: list[LocaleSynchronization]) -
         alias = page.copy_for_translation(sync.locale, copy_parents=True, alias=True)
         # A locale may itself be the source of another synchronisation.
         _alias_into_synced_locales(alias.specific, syncs)
+
+
+# --- Aliases in bulk ---------------------------------------------------------------------------
+#
+# ``copy_for_translation(alias=True)`` costs ~40 queries a page (the translated parent, the slug,
+# the source's revision, add_child, the clean, the page and child rows one by one, the M2M, two
+# log entries …). The importers create thousands of pages at once, so
+# :func:`create_english_aliases` writes the same rows for many pages with a few queries per
+# chunk and tree level, as Wagtail's ``CreatePageAliasAction`` (wagtail/actions/create_alias.py)
+# does for each of them (tests/catalogue/test_import_bulk.py compares both paths row by row):
+#
+# - the source is the page as it is in the database for a live page; for a draft Wagtail copies
+#   ``get_latest_revision_as_object()``, which is the same content for a page that has one
+#   revision only (a page just created); a draft with more revisions goes the per-page way;
+# - every concrete field is copied (``_copy``) except the ones create_alias excludes (id, tree
+#   position, url_path, latest_revision), with ``alias_of`` = the source, ``draft_title`` = its
+#   title, ``has_unpublished_changes`` = not live, the target locale, the same translation key
+#   and the slug ``find_available_slug`` gives under the translated parent;
+# - the row goes after the translated parent's last child (treebeard ``add_child``), the parent's
+#   ``numchild`` is raised, ``url_path`` is the parent's plus the slug; ``prepare(alias)`` does
+#   what the model's ``save()`` computes, called while ``url_path`` is still empty as in
+#   ``add_child`` → ``save()``;
+# - the cluster children (``copy_all_child_relations``: same values, in pk order) and the
+#   ParentalManyToMany rows are copied;
+# - the audit log: ``wagtail.create`` (``Page.save``: by the owner, content changed) and
+#   ``wagtail.create_alias`` (page, source parent, destination parent).
+#
+# A parent with no translation yet gets its alias from ``copy_for_translation(copy_parents=True)``
+# first, as the per-page path does. Pages that need more than this go through
+# ``copy_for_translation`` as before: a parent that is the root, view restrictions, child objects
+# that are themselves clusters or translatable, non-parental M2M fields. No signal is sent (none
+# is, for an alias, apart from post_save): the search and reference indexes are the caller's
+# (catalogue.bulk.DeferredIndexing indexes them by translation key with their source page).
+
+_ALIAS_EXCLUDE = {"id", "path", "depth", "numchild", "url_path", "latest_revision"}
+
+
+def create_english_aliases(pages: Iterable[Page], *, prepare=None) -> int:
+    """Create the aliases of newly created ``pages`` in every synchronised locale, in bulk (see
+    above): what :func:`sync_english_aliases` does for them, with a few queries per tree level.
+    A page's parent may be among ``pages``. Idempotent as ``sync_english_aliases``. Returns the
+    number of aliases created."""
+    syncs = list(LocaleSynchronization.objects.select_related("locale", "sync_from"))
+    ids = [page.pk for page in pages]
+    if not syncs or not ids:
+        return 0
+    target_ids = [sync.locale_id for sync in syncs]
+    before = _alias_count(target_ids)
+    # As sync_english_aliases: read the pages again (a publish may have happened since).
+    _bulk_alias(list(Page.objects.filter(pk__in=ids).order_by("path").specific()), syncs, prepare)
+    return _alias_count(target_ids) - before
+
+
+def _bulk_alias(pages: list[Page], syncs: list[LocaleSynchronization], prepare) -> None:
+    for sync in syncs:
+        sources = [page for page in pages if page.locale_id == sync.sync_from_id]
+        created: list[Page] = []
+        for depth in sorted({page.depth for page in sources}):
+            level = [page for page in sources if page.depth == depth]
+            created.extend(_alias_level(level, sync, syncs, prepare))
+        if created:
+            # A locale may itself be the source of another synchronisation.
+            _bulk_alias(created, syncs, prepare)
+
+
+def _alias_level(pages: list[Page], sync, syncs, prepare) -> list[Page]:
+    """The aliases in ``sync.locale`` of ``pages`` (all at one depth); those made by Wagtail one
+    by one (see above) are not returned."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Count, F
+    from django.utils import timezone
+    from wagtail.log_actions import get_active_log_context
+    from wagtail.models import PageLogEntry, PageViewRestriction, Revision
+
+    locale = sync.locale
+    steplen = Page.steplen
+    done = set(
+        Page.objects.filter(
+            translation_key__in=[p.translation_key for p in pages], locale=locale
+        ).values_list("translation_key", flat=True)
+    )
+    pages = [page for page in pages if page.translation_key not in done]
+    if not pages:
+        return []
+
+    parent_paths = {page.path[:-steplen] for page in pages}
+    source_parents = {
+        p.path: p for p in Page.objects.filter(path__in=parent_paths).specific(defer=True)
+    }
+
+    def translated_parents():
+        return {
+            p.translation_key: p
+            for p in Page.objects.filter(
+                translation_key__in=[p.translation_key for p in source_parents.values()],
+                locale=locale,
+            ).specific(defer=True)
+        }
+
+    targets = translated_parents()
+    missing = [
+        p for p in source_parents.values() if p.translation_key not in targets and not p.is_root()
+    ]
+    if missing:
+        # As copy_for_translation(copy_parents=True) does before the first of their children.
+        for parent in sorted(missing, key=lambda p: p.path):
+            if not Page.objects.filter(
+                translation_key=parent.translation_key, locale=locale
+            ).exists():
+                parent.specific.copy_for_translation(locale, copy_parents=True, alias=True)
+        targets = translated_parents()
+    restricted = set(
+        PageViewRestriction.objects.filter(page__in=[p.pk for p in pages]).values_list(
+            "page_id", flat=True
+        )
+    )
+    drafts = [str(p.pk) for p in pages if not p.live]
+    several_revisions = set()
+    if drafts:
+        several_revisions = {
+            int(row["object_id"])
+            for row in Revision.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(Page), object_id__in=drafts
+            )
+            .values("object_id")
+            .annotate(n=Count("pk"))
+            .filter(n__gt=1)
+        }
+    copies = _ChildCopies(pages)
+
+    by_wagtail: list[Page] = []
+    bulk: list[tuple[Page, Page, Page]] = []  # (source, source parent, target parent)
+    for page in pages:
+        parent = source_parents.get(page.path[:-steplen])
+        target = targets.get(parent.translation_key) if parent is not None else None
+        if (
+            target is None
+            or parent.is_root()
+            or page.pk in restricted
+            or page.pk in several_revisions
+            or not copies.supported(page)
+        ):
+            by_wagtail.append(page)
+        else:
+            bulk.append((page, parent, target))
+
+    aliases = _write_aliases(bulk, locale, copies, prepare) if bulk else []
+    if aliases:
+        now = timezone.now()
+        context = get_active_log_context()
+        context_user = getattr(context.user, "pk", None)
+        entries = []
+        for alias, (_source, parent, target) in zip(aliases, bulk, strict=True):
+            common = {
+                "content_type": ContentType.objects.get_for_model(alias, for_concrete_model=False),
+                "label": alias.get_admin_display_title(),
+                "timestamp": now,
+                "uuid": context.uuid,
+                "page": alias,
+                "revision": None,
+            }
+            # Page.save(): logged "by" the owner when no user is given.
+            entries.append(
+                PageLogEntry(
+                    action="wagtail.create",
+                    data={},
+                    user_id=alias.owner_id or context_user,
+                    content_changed=True,
+                    **common,
+                )
+            )
+            entries.append(
+                PageLogEntry(
+                    action="wagtail.create_alias",
+                    data={
+                        "page": {"id": alias.id, "title": alias.get_admin_display_title()},
+                        "source": {"id": parent.id, "title": parent.get_admin_display_title()},
+                        "destination": {
+                            "id": target.id,
+                            "title": target.get_admin_display_title(),
+                        },
+                    },
+                    user_id=context_user,
+                    content_changed=False,
+                    **common,
+                )
+            )
+        PageLogEntry.objects.bulk_create(entries, batch_size=500)
+        increments: dict[int, list[int]] = defaultdict(list)
+        for target_pk, added in Counter(target.pk for _s, _p, target in bulk).items():
+            increments[added].append(target_pk)
+        for added, pks in increments.items():
+            Page.objects.filter(pk__in=pks).update(numchild=F("numchild") + added)
+
+    for page in by_wagtail:
+        _alias_into_synced_locales(page, syncs)
+    return aliases
+
+
+class _ChildCopies:
+    """The cluster children and ParentalManyToMany rows of the source pages, read with one
+    query per relation and model."""
+
+    def __init__(self, pages: list[Page]):
+        from modelcluster.fields import ParentalManyToManyField
+        from modelcluster.models import ClusterableModel, get_all_child_relations
+        from wagtail.models import TranslatableMixin
+
+        self.children: dict[tuple, list] = defaultdict(list)  # (relation, page pk) → rows
+        self.m2m: dict[tuple, list] = defaultdict(list)  # (field, page pk) → through rows
+        self.unsupported: set[int] = set()
+        by_model: dict[type, list[Page]] = defaultdict(list)
+        for page in pages:
+            by_model[type(page)].append(page)
+        self.relations: dict[type, list] = {}
+        self.fields: dict[type, list] = {}
+        for model, group in by_model.items():
+            ids = [page.pk for page in group]
+            plain_m2m = [
+                f
+                for f in model._meta.get_fields()
+                if f.many_to_many
+                and not f.auto_created
+                and not isinstance(f, ParentalManyToManyField)
+            ]
+            if plain_m2m:
+                self.unsupported.update(ids)
+                continue
+            self.relations[model] = get_all_child_relations(model)
+            for relation in self.relations[model]:
+                related = relation.related_model
+                name = relation.field.attname
+                for row in related._base_manager.filter(**{f"{name}__in": ids}).order_by("pk"):
+                    owner = getattr(row, name)
+                    if issubclass(related, ClusterableModel | TranslatableMixin):
+                        self.unsupported.add(owner)
+                    self.children[(relation, owner)].append(row)
+            self.fields[model] = [
+                f for f in model._meta.get_fields() if isinstance(f, ParentalManyToManyField)
+            ]
+            for field in self.fields[model]:
+                through = field.remote_field.through
+                source = field.m2m_field_name()
+                for row in through.objects.filter(**{f"{source}_id__in": ids}).order_by("pk"):
+                    self.m2m[(field, getattr(row, f"{source}_id"))].append(row)
+
+    def supported(self, page: Page) -> bool:
+        return page.pk not in self.unsupported
+
+
+def _write_aliases(bulk, locale, copies: _ChildCopies, prepare) -> list[Page]:
+    from django.db.models.functions import Substr
+
+    from catalogue.bulk import _insert
+
+    steplen = Page.steplen
+    targets = {target.pk: target for _s, _p, target in bulk}
+    # Slugs and last path step of each target parent's children (one query per depth).
+    slugs: dict[str, set[str]] = defaultdict(set)
+    last: dict[str, int] = defaultdict(int)
+    by_depth: dict[int, list[str]] = defaultdict(list)
+    for target in targets.values():
+        if target.numchild:
+            by_depth[target.depth].append(target.path)
+    for depth, paths in by_depth.items():
+        for start in range(0, len(paths), 500):
+            rows = (
+                Page.objects.annotate(parent_path=Substr("path", 1, depth * steplen))
+                .filter(depth=depth + 1, parent_path__in=paths[start : start + 500])
+                .values_list("path", "slug")
+            )
+            for path, slug in rows:
+                parent_path = path[:-steplen]
+                slugs[parent_path].add(slug)
+                last[parent_path] = max(last[parent_path], Page._str2int(path[-steplen:]))
+
+    aliases = []
+    for source, _parent, target in bulk:
+        model = type(source)
+        alias = model()
+        for field in model._meta.concrete_fields:
+            if field.primary_key or field.name in _ALIAS_EXCLUDE or field.generated:
+                continue
+            if getattr(field.remote_field, "parent_link", False):
+                continue
+            setattr(alias, field.attname, getattr(source, field.attname))
+        taken = slugs[target.path]
+        slug = requested = source.slug
+        number = 1
+        while slug in taken:  # wagtail.coreutils.find_available_slug
+            slug = f"{requested}-{number}"
+            number += 1
+        taken.add(slug)
+        last[target.path] += 1
+        alias.alias_of_id = source.pk
+        alias.draft_title = source.title
+        alias.has_unpublished_changes = not source.live
+        alias.slug = slug
+        alias.locale = locale
+        alias.translation_key = source.translation_key
+        alias.latest_revision = None
+        alias.depth = target.depth + 1
+        alias.path = Page._get_path(target.path, alias.depth, last[target.path])
+        alias.numchild = 0
+        alias.url_path = ""
+        for relation in copies.relations[model]:
+            items = []
+            for row in copies.children[(relation, source.pk)]:
+                items.append(_copy_row(row, relation.field.attname, None))
+            setattr(alias, relation.get_accessor_name(), items)
+        if prepare is not None:
+            prepare(alias)
+        alias.url_path = f"{target.url_path}{slug}/"
+        aliases.append(alias)
+
+    page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key and not f.generated]
+    _insert(Page, aliases, page_fields, returning=True)
+    by_model: dict[type, list[tuple[Page, Page]]] = defaultdict(list)
+    for alias, (source, _p, _t) in zip(aliases, bulk, strict=True):
+        alias.page_ptr_id = alias.id
+        by_model[type(alias)].append((alias, source))
+    for model, pairs in by_model.items():
+        if model is not Page:
+            fields = [f for f in model._meta.local_concrete_fields if not f.generated]
+            _insert(model, [alias for alias, _s in pairs], fields, returning=False)
+        for relation in copies.relations[model]:
+            items = []
+            for alias, _source in pairs:
+                for item in getattr(alias, relation.get_accessor_name()).all():
+                    setattr(item, relation.field.attname, alias.pk)
+                    items.append(item)
+            relation.related_model._base_manager.bulk_create(items, batch_size=500)
+        for field in copies.fields[model]:
+            through = field.remote_field.through
+            source_name = field.m2m_field_name()
+            rows = []
+            for alias, source in pairs:
+                for row in copies.m2m[(field, source.pk)]:
+                    rows.append(_copy_row(row, f"{source_name}_id", alias.pk))
+            through.objects.bulk_create(rows, batch_size=1000)
+    return aliases
+
+
+def _copy_row(row, key: str, value):
+    """A new, unsaved row with ``row``'s values, ``key`` (an attname) set to ``value``."""
+    model = type(row)
+    values = {
+        f.attname: getattr(row, f.attname)
+        for f in model._meta.concrete_fields
+        if not f.primary_key and not getattr(f, "generated", False)
+    }
+    values[key] = value
+    return model(**values)

@@ -1,13 +1,14 @@
 """The bulk path of the workbook import (catalogue/bulk.py: create_pages) stores exactly what
 the per-page Wagtail path stores. Each test imports the same workbook both ways (ImportJob.bulk)
 and compares the rows: pages, specific rows, grades, status timeline, M2M, revisions' content,
-audit log, and the English aliases made afterwards."""
+audit log, and the English aliases made afterwards (in bulk by portal.translation.
+create_english_aliases vs one by one by Wagtail's copy_for_translation / create_alias)."""
 
 import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Locale, Page, PageLogEntry, Revision
 
 from catalogue import workbook as workbook_module
 from catalogue.models import Batch, ProviderGrade, ProviderPage, SolutionPage, StatusChange
@@ -208,10 +209,24 @@ def _both_ways(xlsx, django_db_blocker, *, publish, user):
 
 @pytest.mark.parametrize("publish", [False, True])
 def test_bulk_import_stores_what_the_wagtail_path_stores(
-    xlsx, index, editor, publish, django_db_blocker
+    xlsx, index, editor, publish, django_db_blocker, monkeypatch
 ):
+    from portal import translation
+
+    original = translation._alias_into_synced_locales
+    per_page = []
+
+    def one_by_one(page, syncs):
+        if page.locale.language_code == "zh-hans":
+            per_page.append(page.pk)
+        original(page, syncs)
+
+    monkeypatch.setattr(translation, "_alias_into_synced_locales", one_by_one)
     legacy, bulk = _both_ways(xlsx, django_db_blocker, publish=publish, user=editor)
+    assert len(per_page) == 6  # the per-page import only: the bulk one made its aliases in bulk
     assert len(bulk["revisions"]) == 6
+    aliases = [p for p in bulk["pages"] if dict(p)["alias_of_id"] != "None"]
+    assert len(aliases) == 2 + 6  # /home-en/, its providers index, the 6 new pages
     for key in legacy:
         assert _diff(bulk[key], legacy[key]) == [], key
     assert Page.find_problems() == ([], [], [], [], [])
@@ -231,7 +246,22 @@ def test_admin_edits_and_publishes_a_bulk_imported_draft(xlsx, index, client, ed
     response = client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200
     assert page.title in response.content.decode()
+    alias = page.get_translation(Locale.objects.get(language_code="en"))
+    assert alias.alias_of_id == page.pk and not alias.live
     page.get_latest_revision().publish(user=editor)
     page.refresh_from_db()
     assert page.live and not page.has_unpublished_changes
     assert client.get(page.url).status_code == 200
+    alias.refresh_from_db()
+    assert alias.live and not alias.has_unpublished_changes  # Wagtail syncs aliases on publish
+
+    # An edit published later reaches the alias too, child rows included.
+    draft = page.get_latest_revision_as_object()
+    draft.title = "青岛海川数智科技有限公司"
+    draft.grades = [ProviderGrade(year=2025, grade="excellent")]
+    draft.save_revision(user=editor).publish(user=editor)
+    alias = ProviderPage.objects.get(pk=alias.pk)
+    assert alias.title == "青岛海川数智科技有限公司"
+    assert [(g.year, g.grade) for g in alias.grades.all()] == [(2025, "excellent")]
+    assert alias.latest_grade == "excellent"
+    assert client.get(alias.url).status_code == 200
