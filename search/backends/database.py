@@ -8,10 +8,11 @@ picks, so the analysis applies to SQLite in development and PostgreSQL in produc
 import json
 from functools import cache
 
+from django.db.models import Func
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as vendor_backend
-from modelsearch.query import MatchAll, Not
+from modelsearch.query import Fuzzy, MatchAll, Not
 
 from ..documents import AnalysedDocument
 from ..query import analyse
@@ -152,9 +153,64 @@ class SQLiteScoring:
         return rows
 
 
+# Made by the search app's migration 0001 (PostgreSQL only), with a GIN index on it.
+ENTRY_VECTOR_FUNCTION = "search_entry_vector"
+
+
+class EntryVector(Func):
+    """``title || body`` of an index entry, the vector every full-text match is made against,
+    through ``search_entry_vector()``, which computes exactly that and has a GIN index."""
+
+    function = ENTRY_VECTOR_FUNCTION
+    arity = 2
+
+    def __init__(self, title, body):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(title, body, output_field=SearchVectorField())
+
+
 class PostgresScoring:
+    """Match against the indexed ``search_entry_vector(title, body)`` instead of ``title || body``.
+
+    The stock compiler filters by ``(title || body) @@ query``. No index can serve that (the GIN
+    indexes are on each column), so PostgreSQL reads every index entry of the searched type and
+    concatenates its two vectors: some 4 µs an entry, 100 ms for 30,000 solutions, whether the
+    query matches ten entries or ten thousand. Indexing the expression is not enough: the
+    planner prices the concatenation as one cheap operator and still prefers the scan by content
+    type. The function is the same concatenation, declared costly, so the planner reaches for
+    its GIN index (a bitmap of the matching entries, never rechecked for plain terms) unless the
+    query matches nearly every entry. Same rows, same scores: only the match expression changes.
+    """
+
+    def search(self, config, start, stop, score_field=None, **kwargs):
+        match = self._entry_vector_match(config)
+        if match is None:
+            return super().search(config, start, stop, score_field=score_field, **kwargs)
+        queryset, rank_expression = match
+        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
+
+    def _entry_vector_match(self, config):
+        """``(queryset filtered by the match, rank expression)``, or None where the stock
+        compiler's own query is used (no text query, fields given, or other vectors)."""
+        if isinstance(self.query, MatchAll | Not | Fuzzy) or self.fields is not None:
+            return None
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        columns = [getattr(vector, "name", None) for vector, _boost in vectors]
+        if columns != ["index_entries__title", "index_entries__body"]:
+            return None  # e.g. autocomplete, whose single column has its own GIN index
+        rank_expression = self._build_rank_expression(vectors, config)
+        # ``alias``, not ``annotate``: the concatenated vector is only matched, never read.
+        queryset = self.queryset.alias(
+            _vector_=EntryVector(*(vector for vector, _boost in vectors))
+        ).filter(_vector_=search_query)
+        return queryset, rank_expression
+
     def scored_rows(self, config, fair_field, **kwargs):
-        queryset = super().search(config, None, None, score_field="_relevance", **kwargs)
+        queryset = PostgresScoring.search(
+            self, config, None, None, score_field="_relevance", **kwargs
+        )
         return [
             (pk, score or 0.0, fair)
             for pk, score, fair in queryset.order_by().values_list("pk", "_relevance", fair_field)

@@ -1,6 +1,8 @@
 """The Chinese-aware backend on the configured database (SQLite here, PostgreSQL in CI)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from catalogue import taxonomy
 from catalogue.factories import ProviderIndexPageFactory, ProviderPageFactory
@@ -90,3 +92,22 @@ def test_equal_scores_follow_the_fair_order_not_entry_order(home):
     assert [p.pk for p in ranked] == [p.pk for p in sorted(created, key=lambda p: p.fair_key)]
     assert [p.pk for p in ranked] != sorted(p.pk for p in created)
     assert [p.pk for p in ranked] != sorted((p.pk for p in created), reverse=True)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's match expression")
+def test_postgres_matches_the_indexed_entry_vector(providers):
+    """The match is made against ``search_entry_vector(title, body)``, which has a GIN index
+    (migration search 0001), not the unindexable ``title || body``: ranked, counted and
+    unranked searches alike, with the same results, words from title and body combined."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'search_entry_vector_gin'")
+        assert cursor.fetchone()
+    with CaptureQueriesContext(connection) as queries:
+        assert found("烟台 数字孪生") == {"烟台海纳工业互联网有限公司"}
+        assert ProviderPage.objects.live().search("制造执行系统").count() == 2
+        unranked = ProviderPage.objects.live().search("供应链", order_by_relevance=False)
+        assert [p.title for p in unranked] == ["山东智恒数字科技有限公司"]
+    matches = [q["sql"] for q in queries.captured_queries if "to_tsquery" in q["sql"]]
+    assert len(matches) == 3
+    assert all("search_entry_vector(" in sql for sql in matches)
+    assert not any('"title" || ' in sql for sql in matches)
