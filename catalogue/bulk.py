@@ -9,13 +9,23 @@ page saved there once, in bulk, when the block ends without an error.
 The signal handlers are disconnected for the whole process while the block runs, so use it in
 commands and in single-threaded workers, not around code that runs beside other requests'
 writes in the same process.
+
+``DeferredIndexing(background=True)`` (the workbook import) takes the indexing out of the
+caller's critical path: when the block's transaction commits, :func:`index_pages` is enqueued
+as django-tasks background tasks (production: the database backend and ``manage.py db_worker``,
+docs/deploy.md), so the import returns once the data is written and ``queued`` says so. With
+the immediate backend (dev, tests) there is no worker: it indexes inline, as without
+``background``. The demo loader and the benchmark index inline.
 """
 
 import logging
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models.signals import post_save
+from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.models import Page, ReferenceIndex, get_page_models
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -30,9 +40,14 @@ class DeferredIndexing:
     an error. On an error the transaction is rolled back anyway; the signal handlers are
     reconnected in every case."""
 
-    def __init__(self):
+    #: Translation keys per background task.
+    TASK_SIZE = 1000
+
+    def __init__(self, *, background: bool = False):
         self.keys: list = []
         self.count = 0
+        self.background = background
+        self.queued = False  # True when the indexing was left to background tasks
 
     def touch(self, page) -> None:
         self.keys.append(page.translation_key)
@@ -64,8 +79,25 @@ class DeferredIndexing:
         for model in self._reconnect:
             post_save.connect(self._handler, sender=model)
         if exc_type is None:
-            self.count = self._index()
+            if self.background and not isinstance(index_pages.get_backend(), ImmediateBackend):
+                self._enqueue()
+            else:
+                self.count = self._index()
         return False
+
+    def _enqueue(self) -> None:
+        keys = [str(key) for key in dict.fromkeys(self.keys)]
+        if not keys:
+            return
+        self.queued = True
+        size = self.TASK_SIZE
+
+        def enqueue():
+            for start in range(0, len(keys), size):
+                index_pages.enqueue(keys[start : start + size])
+
+        # After the commit: the worker must see the pages (and a rollback indexes nothing).
+        transaction.on_commit(enqueue)
 
     def _index(self) -> int:
         keys = list(dict.fromkeys(self.keys))
@@ -93,6 +125,17 @@ class DeferredIndexing:
                     ReferenceIndex.create_or_update_for_object(obj)
                 count += len(objects)
         return count
+
+
+@task()
+def index_pages(translation_keys: list[str]) -> int:
+    """Background task: the search and reference indexing of the pages with these translation
+    keys (every locale), as :class:`DeferredIndexing` does at the end of its block. Returns the
+    number of pages indexed."""
+    indexing = DeferredIndexing()
+    indexing.keys = list(translation_keys)
+    with transaction.atomic():
+        return indexing._index()
 
 
 # --- Creating pages in bulk --------------------------------------------------------------------

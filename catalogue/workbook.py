@@ -220,6 +220,9 @@ class SheetCounts:
         return self.created + self.updated + self.unchanged
 
 
+INDEXING_QUEUED = "站内搜索索引正在后台更新：新建和修改的页面稍后即可被搜索到。"
+
+
 @dataclass
 class ImportResult:
     """What an import did (or, for a dry run or a rejected file, would do)."""
@@ -235,6 +238,8 @@ class ImportResult:
     errors: list[Problem] = field(default_factory=list)
     error_count: int = 0  # all problems found; ``errors`` lists the first MAX_LISTED_PROBLEMS
     notes: list[str] = field(default_factory=list)
+    # The search index of the written pages is being updated by background tasks.
+    indexing_queued: bool = False
 
     @property
     def ok(self) -> bool:
@@ -1203,6 +1208,8 @@ class ImportJob:
         self.bulk = True
         self.pending: list[tuple[Page, Page, _Row, str]] = []
         self.indexing: DeferredIndexing | None = None
+        # False: index inline before returning (as with the immediate task backend).
+        self.index_in_background = True
 
     # The first pass ----------------------------------------------------------------------
 
@@ -1676,9 +1683,17 @@ def import_workbook(
             if dry_run:
                 job.apply(workbook, sheets)
             else:
-                with transaction.atomic(), DeferredIndexing() as indexing:
+                # The search/reference indexing runs as background tasks after the commit
+                # (inline with the immediate task backend): the import returns once written.
+                with (
+                    transaction.atomic(),
+                    DeferredIndexing(background=job.index_in_background) as indexing,
+                ):
                     job.indexing = indexing
                     job.apply(workbook, sheets)
+                if indexing.queued:
+                    result.indexing_queued = True
+                    result.notes.append(INDEXING_QUEUED)
                 # Bulk writes (certificates) send no signals: purge the public page cache.
                 page_cache.purge()
         except ImportRejected as rejected:

@@ -265,3 +265,36 @@ def test_admin_edits_and_publishes_a_bulk_imported_draft(xlsx, index, client, ed
     assert [(g.year, g.grade) for g in alias.grades.all()] == [(2025, "excellent")]
     assert alias.latest_grade == "excellent"
     assert client.get(alias.url).status_code == 200
+
+
+def _found(title: str) -> set[int]:
+    return {page.pk for page in ProviderPage.objects.search(title)}
+
+
+def test_indexing_is_a_background_task_after_the_commit(
+    xlsx, index, settings, django_capture_on_commit_callbacks
+):
+    """With a task backend that has workers (production: the database backend), the import
+    returns once the pages are written; the search index follows in background tasks."""
+    from catalogue.bulk import index_pages
+    from catalogue.workbook import INDEXING_QUEUED
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        result = _import(xlsx, bulk=True, publish=True)
+    assert any(getattr(c, "__qualname__", "").startswith("DeferredIndexing") for c in callbacks)
+    assert result.indexing_queued and INDEXING_QUEUED in result.notes
+    [queued] = index_pages.get_backend().results
+    title = "青岛海川工业互联网有限公司"
+    pages = set(ProviderPage.objects.filter(title=title).values_list("pk", flat=True))
+    assert len(pages) == 2  # the Chinese page and its English alias
+    assert _found(title) == set()  # not indexed yet
+
+    assert queued.task.call(*queued.args) >= 2 * 6  # what the worker runs (+ new parents)
+    assert _found(title) == pages
+
+
+def test_indexing_is_inline_with_the_immediate_backend(xlsx, index):
+    result = _import(xlsx, bulk=True, publish=True)
+    assert not result.indexing_queued and result.notes == []
+    assert len(_found("青岛海川工业互联网有限公司")) == 2
