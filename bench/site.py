@@ -37,8 +37,9 @@ and each mode:
 Uncached requests vary (every provider, 200 facet combinations, a dozen queries); cached
 requests repeat a few URLs after a warm-up (and report the page cache's hit ratio). The API and
 verification are never served from the page cache (by design), so their "cached" rows only show
-the effect of warm database buffers; site search pages are cached like any page. The reference is a static file from the same
-server (whitenoise); cached pages should reach half its throughput. Then ``--duration`` seconds
+the effect of warm database buffers; site search pages are cached like any page. The reference
+is a static file from the same server (whitenoise); cached pages should reach half its
+throughput. Then ``--duration`` seconds
 (60) at ``--clients`` (64) concurrent clients over a realistic mix, PAGE_CACHE on, varied URLs:
 requests, errors (any status ≥ 400 or socket error; must be 0), p50/p95/p99 and throughput.
 

@@ -22,8 +22,8 @@ from catalogue.factories import (
 from catalogue.models import Status, Subtype
 from portal.factories import chinese_home
 from tests.cases.cases_helpers import make_case
-from tests.overview.overview_helpers import overview_page_under
 from tests.catalogue.catalogue_helpers import make_provider, make_solution, publish, term
+from tests.overview.overview_helpers import overview_page_under
 from training.factories import CertificateFactory, ProgrammePageFactory, TrainingIndexPageFactory
 
 CERTIFICATE_NUMBER = "SDSZ2025000777"
