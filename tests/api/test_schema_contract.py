@@ -5,7 +5,9 @@ the document declares, and every body matches its declared schema."""
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from cases.factories import CaseIndexPageFactory
@@ -26,6 +28,17 @@ def content(home, make_provider, make_solution, solution_catalogue):
     make_case(cases, providers=[provider])
     lists = publish(AnnualListIndexPageFactory(parent=home))
     publish(AnnualListPageFactory(parent=lists, year=2025))
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Calling the WSGI application directly (not through Django's test client) would close
+    the test's database connection at the end of each request, as a server does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 # The document is read once, through the application itself (it needs no database).
