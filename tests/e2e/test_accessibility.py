@@ -55,9 +55,11 @@ def test_public_pages_pass_axe_and_fit_a_phone(page, axe, screenshot, live_serve
     foreign = []
     page.on(
         "request",
-        lambda request: None
-        if request.url.startswith((live_server.url, "data:", "blob:"))
-        else foreign.append(request.url),
+        lambda request: (
+            None
+            if request.url.startswith((live_server.url, "data:", "blob:"))
+            else foreign.append(request.url)
+        ),
     )
     for language in ("zh", "en"):
         for name, url in public_urls(site).items():
