@@ -7,20 +7,20 @@ from collections.abc import Iterator
 
 from django.http import Http404
 
-from catalogue.exports import FORMATS, SEPARATOR, export_response, listing_objects, region_name
-from catalogue.models import Industry, Subtype
-from catalogue.taxonomy import localized_names
+from catalogue.exports import (
+    CANONICAL_LANGUAGE,
+    FORMATS,
+    SEPARATOR,
+    export_response,
+    listing_objects,
+    region_name,
+)
+from catalogue.taxonomy import display_name
 
 from .listing import CaseListing, attach_links
 from .workbook import CASES, COLUMNS
 
 CASE_COLUMNS = [column.name for column in COLUMNS] + ["量化成效"]
-
-
-def _canonical(term, model) -> str:
-    if term is None:
-        return ""
-    return localized_names(model, "zh-hans").get(str(term.translation_key), term.name)
 
 
 def result_text(result) -> str:
@@ -41,9 +41,9 @@ def case_row(case) -> list:
         case.year,
         SEPARATOR.join(p.uscc for p in case.linked_providers),
         case.client_name,
-        _canonical(case.client_industry, Industry),
+        display_name(case.client_industry, CANONICAL_LANGUAGE),
         region_name(case.client_region),
-        _canonical(case.scenario, Subtype),
+        display_name(case.scenario, CANONICAL_LANGUAGE),
         case.approach,
         case.outcome,
         SEPARATOR.join(result_text(r) for r in case.results.all()),
