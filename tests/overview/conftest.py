@@ -1,23 +1,10 @@
 """Fixtures of the statistics page tests: published listings under the Chinese home page (with
-their English aliases) and fresh cached figures for every test."""
+their English aliases)."""
 
 import pytest
 
-from catalogue import taxonomy
 from catalogue.factories import ProviderIndexPageFactory
-from overview import figures
 from tests.overview.overview_helpers import overview_page_under, publish
-
-
-@pytest.fixture(autouse=True)
-def fresh_figures():
-    """The cache outlives each test's rolled-back transaction: start from new versions (no
-    ``cache.clear()``, which with Redis would flush what other tests share)."""
-    figures._bump()
-    taxonomy.invalidate()
-    yield
-    figures._bump()
-    taxonomy.invalidate()
 
 
 @pytest.fixture

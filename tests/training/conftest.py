@@ -1,31 +1,14 @@
 """Fixtures of the training tests: a published 人才培训 page with one programme, certificates
-made from synthetic ID numbers, and a clean cache (the lookup rate limit lives there)."""
+made from synthetic ID numbers."""
 
 import datetime
 
 import pytest
-from django.core.cache import cache
 
 from portal.identifiers import make_id_number
 from portal.translation import sync_english_aliases
 from training.factories import CertificateFactory, ProgrammePageFactory, TrainingIndexPageFactory
 from training.models import Certificate
-
-
-def forget_attempts():
-    """Drop the lookup counters (only those: with Redis, ``clear()`` would flush the database
-    other tests share)."""
-    if hasattr(cache, "delete_pattern"):
-        cache.delete_pattern("training:lookup:*")
-    else:
-        cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def clear_attempts():
-    forget_attempts()
-    yield
-    forget_attempts()
 
 
 def publish(*pages):
