@@ -633,13 +633,8 @@ class Listing:
             return None
         try:
             with transaction.atomic():
-                results = self.search_base.only("pk").search(
-                    self.state.q,
-                    operator="and",
-                    # Scoring is the expensive part: only when the order needs it.
-                    order_by_relevance=self.ranked and self.sort == "relevance",
-                )
-                results = results[:MAX_SEARCH_RESULTS]
+                # Scoring is the expensive part: only when the order needs it.
+                results = self._search(ranked=self.ranked and self.sort == "relevance")
                 if hasattr(results, "pks"):  # our backend: the ids without model instances
                     return results.pks()
                 return [obj.pk for obj in results]
@@ -647,6 +642,33 @@ class Listing:
             logger.exception("Search failed for %r", self.state.q)
             self.search_failed = True
             return []
+
+    def _search(self, *, ranked: bool):
+        results = self.search_base.only("pk").search(
+            self.state.q, operator="and", order_by_relevance=ranked
+        )
+        return results[:MAX_SEARCH_RESULTS]
+
+    def match_count(self) -> int:
+        """The number of entries the keyword and the facets leave, for when only the number
+        is wanted (the site search's other tabs, the API search's types outside the requested
+        page).
+
+        With the database backend the search is a sub-query of the count: one statement, no
+        ids read into Python, every match counted (the ranked list stops at
+        MAX_SEARCH_RESULTS). Other backends count the ids they return."""
+        if self.state.q and "search_hits" not in self.__dict__:
+            try:
+                with transaction.atomic():
+                    matches = getattr(self._search(ranked=False), "pk_subquery", None)
+                    subquery = matches() if matches else None
+                    if subquery is not None:
+                        return self.apply_facets(self.base.filter(pk__in=subquery)).count()
+            except Exception:  # as in search_hits: the page still answers
+                logger.exception("Search failed for %r", self.state.q)
+                self.search_failed = True
+                return 0
+        return self.filtered.count()
 
     search_failed = False
     # False when only the number of matches is wanted (the site search's other tabs): the

@@ -84,20 +84,28 @@ def search(request: HttpRequest, params: Query[SearchParams]):
             listing_params.pop(name, None)
         only_query = listing_params if params.type else {"q": query}
 
-        hits: list[tuple] = []  # (search type, pk) in result order
+        # The results are the types' ranked lists one after the other; only the types the
+        # requested page reaches are ranked, the others only counted.
+        start = (params.page - 1) * params.page_size
+        stop = start + params.page_size
+        wanted: list[tuple] = []  # (search type, pk) of the requested page, in result order
         type_counts = []
         active_listing = None
+        total = 0
         for search_type, index_page in available:
             if params.type and search_type.key != params.type:
                 continue
             listing = _listing(search_type, index_page, _querydict(only_query), request)
-            ids = listing.ordered_ids()
-            type_counts.append((search_type, len(ids)))
-            hits.extend((search_type, pk) for pk in ids)
+            # Inside the page the ranked list is read anyway; elsewhere the count decides.
+            count = None if start <= total < stop else listing.match_count()
+            if total < stop and (count is None or total + count > start):
+                ids = listing.ordered_ids()
+                count = len(ids)
+                wanted.extend((search_type, pk) for pk in ids[max(start - total, 0) : stop - total])
+            type_counts.append((search_type, count))
+            total += count
             active_listing = listing
 
-        start = (params.page - 1) * params.page_size
-        wanted = hits[start : start + params.page_size]
         results = _results(wanted, query)
 
         facets = {
@@ -110,7 +118,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
                     for o in facet.options
                 ]
     return {
-        "count": len(hits),
+        "count": total,
         "page": params.page,
         "page_size": params.page_size,
         "results": results,

@@ -62,27 +62,29 @@ def search(request, type_key: str | None = None):
         only_query = QueryDict(mutable=True)
         only_query["q"] = query
         listings = {}
+        # Without a chosen tab the first one that finds something opens; most searches find
+        # something in the first, so it is searched ranked straight away.
+        likely = type_key or available[0][0].key
         for search_type, index_page in available:
-            active = type_key == search_type.key
+            shown = search_type.key == likely
             listing = search_type.listing_class(
-                params if active else only_query,
+                params if shown else only_query,
                 index_page=index_page,
                 base_url=reverse("search_type", args=[search_type.key]),
             )
-            listing.ranked = active  # the other tabs need only their counts
             listings[search_type.key] = listing
             context["tabs"].append(
                 {
                     "key": search_type.key,
                     "label": search_type.label,
-                    "count": listing.filtered_base().count(),
+                    # The tab's own filters narrow its list, not the number on the tab.
+                    "count": listing.filtered_base().count() if shown else listing.match_count(),
                     "url": type_url(search_type.key, query),
                 }
             )
         if type_key is None:
-            # Open the first tab that found something.
             type_key = next((tab["key"] for tab in context["tabs"] if tab["count"]), None)
-            if type_key is not None:
+            if type_key is not None and type_key != likely:
                 listings[type_key] = registry.get(type_key).listing_class(
                     params,
                     index_page=index_pages[type_key],

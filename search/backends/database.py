@@ -117,6 +117,16 @@ class FairResultsMixin:
         # ranking is in result order.
         return list(ranking)
 
+    def pk_subquery(self):
+        """All the matching ids (no limit, no order) as a queryset the database can use inside
+        another statement, such as a count; None for ranked results, which are ordered in
+        Python."""
+        if self.query_compiler.order_by_relevance:
+            return None
+        everything = self._clone()
+        everything.start, everything.stop = 0, None
+        return everything.get_queryset().order_by().values("pk")
+
 
 class SQLiteScoring:
     def scored_rows(self, config, fair_field, **kwargs):

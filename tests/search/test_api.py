@@ -80,6 +80,19 @@ def test_pagination(client, catalogue):
     assert {r["id"] for r in first["results"]}.isdisjoint({r["id"] for r in second["results"]})
 
 
+@pytest.mark.parametrize("page_size", [1, 2, 3])
+def test_pages_walk_the_whole_list_across_types(client, catalogue, page_size):
+    whole = client.get("/api/v1/search", {"q": "MES", "page_size": 50}).json()
+    walked = []
+    for page in range(1, 5):
+        params = {"q": "MES", "page_size": page_size, "page": page}
+        body = client.get("/api/v1/search", params).json()
+        assert body["count"] == whole["count"] == 3
+        assert body["facets"]["type"] == whole["facets"]["type"]
+        walked += [(r["type"], r["id"]) for r in body["results"]]
+    assert walked == [(r["type"], r["id"]) for r in whole["results"]]
+
+
 @pytest.mark.parametrize(
     ("params", "param"),
     [

@@ -61,6 +61,25 @@ def test_tabs_count_each_type_and_results_mark_the_words(client, catalogue):
     assert "财务共享" not in html
 
 
+def tab_counts(response) -> dict[str, tuple[int, bool]]:
+    """Each tab's label: (its number, whether it is the open tab)."""
+    return {tab["label"]: (tab["count"], tab["selected"]) for tab in response.context["tabs"]}
+
+
+def test_the_first_tab_that_found_something_opens(client, catalogue):
+    response = client.get("/search/", {"q": "振动监测"})  # only in the solution's description
+
+    assert tab_counts(response) == {"服务商": (0, False), "解决方案": (1, True)}
+    assert "设备预测性维护平台" in page_text(response)
+
+
+def test_tab_numbers_count_the_query_not_the_open_tabs_filters(client, catalogue):
+    response = client.get("/search/provider/", {"q": "预测性维护", "region": "qingdao"})
+
+    assert tab_counts(response) == {"服务商": (2, True), "解决方案": (1, False)}
+    assert response.context["paginator"].count == 1
+
+
 def test_solution_tab_lists_solutions(client, catalogue):
     html = page_text(client.get("/search/solution/", {"q": "预测性维护"}))
     assert "设备预测性维护平台" in html
