@@ -30,6 +30,8 @@ from wagtail.models import Page, ReferenceIndex, get_page_models
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from portal.clusters import load_child_relations, load_parental_m2m
+
 logger = logging.getLogger(__name__)
 
 
@@ -112,6 +114,9 @@ class DeferredIndexing:
             model = ContentType.objects.get_for_id(content_type_id).model_class()
             for start in range(0, len(pks), 200):
                 objects = list(model.get_indexed_objects().filter(pk__in=pks[start : start + 200]))
+                # Both indexes read the relations, each several times: load them per batch.
+                load_parental_m2m(model, objects)
+                load_child_relations(model, objects)
                 for backend in backends:
                     try:
                         backend.add_bulk(model, objects)
@@ -205,39 +210,12 @@ def _relations_from_database(pages) -> None:
     """After ``commit()`` a cluster relation reads from the database again: put what the
     database would return (its default ordering) in the instances, so that
     ``serializable_data`` gives the same lists without a query per page."""
-    from modelcluster.fields import ParentalManyToManyField
-    from modelcluster.models import get_all_child_relations
-
     by_model: dict[type, list] = defaultdict(list)
     for page in pages:
         by_model[type(page)].append(page)
     for model, group in by_model.items():
-        ids = [page.pk for page in group]
-        for field in model._meta.get_fields():
-            if not isinstance(field, ParentalManyToManyField):
-                continue
-            through = field.remote_field.through
-            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-            ordering = [
-                ("-" if o.startswith("-") else "") + f"{target}__{o.lstrip('-')}"
-                for o in (field.related_model._meta.ordering or ["pk"])
-            ]
-            terms = defaultdict(list)
-            for row in (
-                through.objects.filter(**{f"{source}_id__in": ids})
-                .select_related(target)
-                .order_by(*ordering)
-            ):
-                terms[getattr(row, f"{source}_id")].append(getattr(row, target))
-            for page in group:
-                setattr(page, field.name, terms[page.pk])
-        for relation in get_all_child_relations(model):
-            for page in group:
-                items = list(getattr(page, relation.get_accessor_name()).all())
-                ordering = relation.related_model._meta.ordering or []
-                if ordering == ["sort_order"]:
-                    items.sort(key=lambda item: (item.sort_order is None, item.sort_order or 0))
-                setattr(page, relation.get_accessor_name(), items)
+        load_parental_m2m(model, group)
+        load_child_relations(model, group)
 
 
 def create_pages(entries, *, user=None, publish: bool = False, indexing=None, prepare=None) -> list:

@@ -620,13 +620,23 @@ class SolutionPage(Page):
 
     def provider_search_text(self) -> str:
         """Who offers it and where, so that 烟台 设备运维 also finds solutions offered in 烟台."""
-        provider = (
-            ProviderPage.objects.filter(path=self.path[: -self.steplen])
-            .select_related("region")
-            .only("title", "region__name")
-            .first()
-        )
-        return f"{provider.title} {provider.region.name}" if provider else ""
+        if "_provider_search_text" not in self.__dict__:
+            SolutionPage.load_search_relations([self])
+        return self._provider_search_text
+
+    @classmethod
+    def load_search_relations(cls, solutions) -> None:
+        """Read the providers' names and cities of many solutions in one query (indexing in
+        bulk calls this; ``provider_search_text`` then needs none)."""
+        parent_paths = {solution.path[: -cls.steplen] for solution in solutions}
+        texts = {
+            path: f"{title} {region}"
+            for path, title, region in ProviderPage.objects.filter(
+                path__in=parent_paths
+            ).values_list("path", "title", "region__name")
+        }
+        for solution in solutions:
+            solution._provider_search_text = texts.get(solution.path[: -cls.steplen], "")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,6 +8,8 @@ strings, so every backend stores the same tokens without copying its indexing co
 from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
+from portal.clusters import load_parental_m2m
+
 from .analysis import index_text
 
 
@@ -84,3 +86,22 @@ class AnalysedDocument:
         if "_fields" not in self.__dict__:
             self._fields = [analysed_field(f) for f in self._document_of.get_search_fields()]
         return self._fields
+
+
+def prepare_for_indexing(model, objects) -> None:
+    """Read what the search fields of many objects need in a few queries: the indexers read
+    every related field several times per object (title, body, autocomplete), one query per
+    read. A model may load more with ``load_search_relations(objects)``."""
+    load_parental_m2m(model, objects)
+    if hasattr(model, "load_search_relations"):
+        model.load_search_relations(objects)
+
+
+class BulkPreparingMixin:
+    """Backend mixin: objects indexed in bulk (``update_index``, the importers' deferred
+    indexing) were read for the purpose, and get their related values in a few queries first.
+    Single objects indexed on save are left alone: they may be the instance being edited."""
+
+    def add_bulk(self, model, obj_list):
+        prepare_for_indexing(model, obj_list)
+        return super().add_bulk(model, obj_list)

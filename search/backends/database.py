@@ -14,7 +14,7 @@ from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.query import Fuzzy, MatchAll, Not
 
-from ..documents import AnalysedDocument
+from ..documents import AnalysedDocument, BulkPreparingMixin
 from ..query import analyse
 
 
@@ -246,7 +246,7 @@ def analysed_backend_class(base):
     )
     return type(
         f"Chinese{base.__name__}",
-        (ChineseAnalysisMixin, base),
+        (ChineseAnalysisMixin, BulkPreparingMixin, base),
         {"index_class": index_class, "results_class": results_class, **compilers},
     )
 

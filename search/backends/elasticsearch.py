@@ -15,7 +15,7 @@ from importlib import import_module
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import EmptySearchResults
 
-from ..documents import analysed_field
+from ..documents import BulkPreparingMixin, analysed_field
 from ..query import analyse
 
 logger = logging.getLogger(__name__)
@@ -165,7 +165,7 @@ def analysed_engine_class(engine: str):
     results = type("FallbackResults", (FallbackResultsMixin, base.results_class), {})
     return type(
         f"Chinese{base.__name__}",
-        (ChineseEngineMixin, base),
+        (ChineseEngineMixin, BulkPreparingMixin, base),
         {"mapping_class": mapping, "results_class": results, **compilers},
     )
 

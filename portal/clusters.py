@@ -1,0 +1,57 @@
+"""Reads of modelcluster relations for many saved objects at once.
+
+A page's ParentalManyToMany values and child relations (grades, status changes, comments) are
+read with one query per object and relation, and again on every read. Code that handles
+thousands of pages (the importers' revisions, search and reference indexing) loads them for the
+whole batch here and puts them in the instances, which then read them from memory. Only for
+instances read for that purpose: the values replace whatever the instance held.
+"""
+
+from collections import defaultdict
+
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import get_all_child_relations
+
+
+def load_parental_m2m(model, group) -> None:
+    """Put each ParentalManyToMany value of the saved objects ``group`` (all of ``model``) in the
+    instances as the database would return it (its default ordering): one query per field for
+    the whole group, where reading ``page.categories.all()`` queries once per object and read."""
+    ids = [page.pk for page in group]
+    for field in model._meta.get_fields():
+        if not isinstance(field, ParentalManyToManyField):
+            continue
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        ordering = [
+            ("-" if o.startswith("-") else "") + f"{target}__{o.lstrip('-')}"
+            for o in (field.related_model._meta.ordering or ["pk"])
+        ]
+        terms = defaultdict(list)
+        for row in (
+            through.objects.filter(**{f"{source}_id__in": ids})
+            .select_related(target)
+            .order_by(*ordering)
+        ):
+            terms[getattr(row, f"{source}_id")].append(getattr(row, target))
+        for page in group:
+            setattr(page, field.name, terms[page.pk])
+
+
+def load_child_relations(model, group) -> None:
+    """Put each child relation of the saved objects ``group`` (all of ``model``) in the
+    instances, in the related model's order (items without a ``sort_order`` last, on every
+    database): one query per relation for the whole group."""
+    ids = [obj.pk for obj in group]
+    for relation in get_all_child_relations(model):
+        accessor = relation.get_accessor_name()
+        parent_id = relation.field.attname
+        items = defaultdict(list)
+        for item in relation.related_model._default_manager.filter(**{f"{parent_id}__in": ids}):
+            items[getattr(item, parent_id)].append(item)
+        by_sort_order = (relation.related_model._meta.ordering or []) == ["sort_order"]
+        for obj in group:
+            children = items[obj.pk]
+            if by_sort_order:
+                children.sort(key=lambda item: (item.sort_order is None, item.sort_order or 0))
+            setattr(obj, accessor, children)
