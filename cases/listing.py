@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import taxonomy
@@ -15,6 +14,7 @@ from catalogue.directory import (
     TermFacet,
     YearFacet,
     clean_text,
+    parent_path,
     public,
 )
 from catalogue.models import Category, Industry, ProviderPage, Region, SolutionPage, Status, Subtype
@@ -163,18 +163,11 @@ def promoted_solutions():
     open_providers = ProviderPage.objects.live().exclude(status=Status.REMOVED)
     return (
         Promotion.objects.filter(solution__live=True)
-        .alias(provider_path=_parent_path())
+        .alias(provider_path=parent_path("solution__"))
         .filter(provider_path__in=open_providers.values("path"))
         .select_related("pilot", "solution", "solution__category")
         .order_by("pilot__sort_order", "pilot_id", "solution__title")
     )
-
-
-def _parent_path():
-    from django.db.models.functions import Substr
-    from wagtail.models import Page
-
-    return Substr("solution__path", 1, (F("solution__depth") - 1) * Page.steplen)
 
 
 def promotion_groups(*, year: int | None, locale_id: int, pilot_slug: str = "") -> list[dict]:

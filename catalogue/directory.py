@@ -917,8 +917,10 @@ def provider_directory(request, *, index_page) -> dict:
 # --- Solutions ------------------------------------------------------------------------------
 
 
-def _parent_path():
-    return Substr("path", 1, (F("depth") - 1) * Page.steplen)
+def parent_path(prefix: str = ""):
+    """The path of a page's parent as an expression (of ``{prefix}path``): solutions are
+    matched to their providers this way, in one sub-query for all of them."""
+    return Substr(f"{prefix}path", 1, (F(f"{prefix}depth") - 1) * Page.steplen)
 
 
 class SolutionListing(Listing):
@@ -950,7 +952,7 @@ class SolutionListing(Listing):
         # The parent page's path IN the listed providers' paths: the databases evaluate the
         # sub-query once, where a correlated EXISTS looks the parent up for every solution.
         providers = ProviderPage.objects.live().exclude(status=Status.REMOVED)
-        return self.search_base.alias(parent_path=_parent_path()).filter(
+        return self.search_base.alias(parent_path=parent_path()).filter(
             parent_path__in=providers.values("path")
         )
 
