@@ -634,7 +634,7 @@ class Listing:
         try:
             with transaction.atomic():
                 # Scoring is the expensive part: only when the order needs it.
-                results = self._search(ranked=self.ranked and self.sort == "relevance")
+                results = self._search(ranked=self.sort == "relevance")
                 if hasattr(results, "pks"):  # our backend: the ids without model instances
                     return results.pks()
                 return [obj.pk for obj in results]
@@ -671,9 +671,6 @@ class Listing:
         return self.filtered.count()
 
     search_failed = False
-    # False when only the number of matches is wanted (the site search's other tabs): the
-    # search then skips scoring.
-    ranked = True
 
     @cached_property
     def search_base(self):
