@@ -19,7 +19,9 @@ the immediate backend (dev, tests) there is no worker: it indexes inline, as wit
 """
 
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -34,6 +36,20 @@ from portal.clusters import load_child_relations, load_parental_m2m
 
 logger = logging.getLogger(__name__)
 
+_active: ContextVar["DeferredIndexing | None"] = ContextVar("deferred_indexing", default=None)
+
+
+def defer_published(page) -> bool:
+    """For ``page_published`` receivers that re-index the pages depending on a published page
+    (a provider's solutions, the cases naming it): inside a :class:`DeferredIndexing` block,
+    record the page and return True, and the dependents are found for all recorded pages at
+    once when the block ends; outside one, return False (re-index now)."""
+    deferred = _active.get()
+    if deferred is None:
+        return False
+    deferred.published[page.pk] = page
+    return True
+
 
 class DeferredIndexing:
     """Inside the block, saving a page neither updates the search index nor
@@ -44,9 +60,17 @@ class DeferredIndexing:
 
     #: Translation keys per background task.
     TASK_SIZE = 1000
+    #: ``resolver(published pages) -> translation keys`` of the pages that depend on them,
+    #: registered by the apps (:meth:`register_dependents`).
+    _dependents: list[Callable[[list], Iterable]] = []
+
+    @classmethod
+    def register_dependents(cls, resolver: Callable[[list], Iterable]) -> None:
+        cls._dependents.append(resolver)
 
     def __init__(self, *, background: bool = False):
         self.keys: list = []
+        self.published: dict = {}  # pk -> page published inside the block (defer_published)
         self.count = 0
         self.background = background
         self.queued = False  # True when the indexing was left to background tasks
@@ -72,15 +96,20 @@ class DeferredIndexing:
             post_save.connect(self._saved, sender=model, weak=False)
         self._no_references = disable_reference_index_auto_update()
         self._no_references.__enter__()
+        self._token = _active.set(self)
         return self
 
     def __exit__(self, exc_type, exc, tb):
+        _active.reset(self._token)
         for model in self._models:
             post_save.disconnect(self._saved, sender=model)
         self._no_references.__exit__(exc_type, exc, tb)
         for model in self._reconnect:
             post_save.connect(self._handler, sender=model)
         if exc_type is None:
+            published = list(self.published.values())
+            for resolver in self._dependents if published else ():
+                self.keys.extend(resolver(published))
             if self.background and not isinstance(index_pages.get_backend(), ImmediateBackend):
                 self._enqueue()
             else:
@@ -168,16 +197,28 @@ def index_pages(translation_keys: list[str]) -> int:
 
 
 def _children_paths(parents) -> dict[int, int]:
-    """The number of the last child's path step of each parent (0 for none)."""
-    last: dict[int, int] = {}
-    for parent in parents:
-        path = (
-            Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
-            .order_by("-path")
-            .values_list("path", flat=True)
-            .first()
+    """The number of the last child's path step of each parent (0 for none): one query per
+    hundred parents (each parent's children are an index range of paths)."""
+    from django.db.models import Max, Q
+
+    from .directory import parent_path
+
+    parents = list(parents)
+    last = dict.fromkeys((parent.pk for parent in parents), 0)
+    for start in range(0, len(parents), 100):
+        chunk = {parent.path: parent.pk for parent in parents[start : start + 100]}
+        children = Q()
+        for parent in parents[start : start + 100]:
+            children |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+        rows = (
+            Page.objects.filter(children)
+            .annotate(parent=parent_path())
+            .values("parent")
+            .annotate(last=Max("path"))
+            .order_by()
         )
-        last[parent.pk] = Page._str2int(path[-Page.steplen :]) if path else 0
+        for row in rows:
+            last[chunk[row["parent"]]] = Page._str2int(row["last"][-Page.steplen :])
     return last
 
 
@@ -218,6 +259,21 @@ def _relations_from_database(pages) -> None:
         load_child_relations(model, group)
 
 
+def _relations_in_memory(page) -> dict[str, list]:
+    """The ParentalManyToMany values and cluster children set on an unsaved page, by name."""
+    from modelcluster.fields import ParentalManyToManyField
+    from modelcluster.models import get_all_child_relations
+
+    values = {}
+    for field in type(page)._meta.get_fields():
+        if isinstance(field, ParentalManyToManyField):
+            values[field.name] = list(dict.fromkeys(getattr(page, field.name).all()))
+    for relation in get_all_child_relations(type(page)):
+        accessor = relation.get_accessor_name()
+        values[accessor] = list(getattr(page, accessor).all())
+    return values
+
+
 def create_pages(entries, *, user=None, publish: bool = False, indexing=None, prepare=None) -> list:
     """Save new pages ``[(parent, page), …]`` as ``add_page`` of the workbook import does, in
     bulk (see above). ``page`` is an unsaved specific page with its fields, cluster children and
@@ -256,6 +312,9 @@ def create_pages(entries, *, user=None, publish: bool = False, indexing=None, pr
         page.url_path = f"{parent.url_path}{page.slug}/"
         pages.append(page)
 
+    # The relations the importer set, read while the pages have no id: afterwards a relation it
+    # did not set (comments, say) would read the database, once per page.
+    related = {id(page): _relations_in_memory(page) for page in pages}
     page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key and not f.generated]
     _insert(Page, pages, page_fields, returning=True)
     for page in pages:
@@ -273,20 +332,23 @@ def create_pages(entries, *, user=None, publish: bool = False, indexing=None, pr
                 rows = [
                     through(**{f"{source}_id": page.pk, f"{target}_id": term.pk})
                     for page in group
-                    for term in dict.fromkeys(getattr(page, field.name).all())
+                    for term in related[id(page)][field.name]
                 ]
                 through.objects.bulk_create(rows, batch_size=1000)
         for relation in get_all_child_relations(model):
             items = []
             for page in group:
-                for item in getattr(page, relation.get_accessor_name()).all():
+                for item in related[id(page)][relation.get_accessor_name()]:
                     setattr(item, relation.field.name, page)
                     items.append(item)
             relation.related_model.objects.bulk_create(items, batch_size=500)
-    for parent_pk, parent in parents.items():
-        added = sum(1 for p, _ in entries if p.pk == parent_pk)
-        Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + added)
-        parent.numchild += added
+    added = Counter(parent.pk for parent, _ in entries)
+    parents_by_count = defaultdict(list)
+    for parent_pk, count in added.items():
+        parents_by_count[count].append(parent_pk)
+        parents[parent_pk].numchild += count
+    for count, parent_pks in parents_by_count.items():
+        Page.objects.filter(pk__in=parent_pks).update(numchild=F("numchild") + count)
     _relations_from_database(pages)
 
     # save_revision(): the content as it is now, then the page points at its revision.

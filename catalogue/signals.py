@@ -3,7 +3,7 @@ from django.dispatch import receiver
 from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published, workflow_approved
 
-from . import taxonomy
+from . import bulk, taxonomy
 
 
 @receiver(post_save)
@@ -18,9 +18,29 @@ def reindex_solutions_of_provider(sender, instance, **kwargs):
     """Solutions are found by their provider's name and city: keep them in step."""
     from .models import ProviderPage, SolutionPage
 
-    if isinstance(instance, ProviderPage):
+    if isinstance(instance, ProviderPage) and not bulk.defer_published(instance):
         for solution in SolutionPage.objects.child_of(instance):
             insert_or_update_object(solution)
+
+
+def solutions_of_providers(pages) -> list:
+    """The translation keys of the solutions of the published providers among ``pages`` (for
+    DeferredIndexing, which re-indexes them once at the end of a bulk write)."""
+    from .directory import parent_path
+    from .models import ProviderPage, SolutionPage
+
+    paths = [page.path for page in pages if isinstance(page, ProviderPage)]
+    keys = []
+    for start in range(0, len(paths), 500):
+        keys += (
+            SolutionPage.objects.alias(parent=parent_path())
+            .filter(parent__in=paths[start : start + 500])
+            .values_list("translation_key", flat=True)
+        )
+    return keys
+
+
+bulk.DeferredIndexing.register_dependents(solutions_of_providers)
 
 
 @receiver(page_published)

@@ -298,3 +298,58 @@ def test_indexing_is_inline_with_the_immediate_backend(xlsx, index):
     result = _import(xlsx, bulk=True, publish=True)
     assert not result.indexing_queued and result.notes == []
     assert len(_found("青岛海川工业互联网有限公司")) == 2
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_bulk_import_queries_do_not_grow_with_the_rows(xlsx, index, settings, publish):
+    """Writing 4 or 16 providers (each with two solutions, grades and several industries) takes
+    about the same number of queries: nothing is read or written once per page. The indexing is left
+    to its background task here (its own test counts it: tests/search/test_bulk_indexing.py)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.identifiers import make_uscc
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+    def queries(first: int, count: int) -> int:
+        numbers = range(first, first + count)
+        providers = [
+            provider(n, 服务行业="装备制造;化工", 年度评级="优秀", 评级年度=2025) for n in numbers
+        ]
+        solutions = [solution(make_uscc(70_000 + n), 2 * n + i) for n in numbers for i in (0, 1)]
+        path = xlsx(providers=providers, solutions=solutions)
+        before = Page.objects.count()
+        with CaptureQueriesContext(connection) as captured:
+            result = import_workbook(path, publish=publish)
+        assert result.ok
+        assert Page.objects.count() - before >= 2 * 3 * count  # the pages and their aliases
+        return len(captured)
+
+    queries(300, 1)  # the first import also makes the English home and directory aliases
+    # 12 more providers (36 more pages, 36 more aliases): at most a few more statements, where
+    # a multi-row INSERT splits into batches (SQLite allows 999 parameters per statement).
+    assert queries(100, 16) - queries(200, 4) <= 3
+
+
+def test_a_renamed_provider_reindexes_its_solutions_and_cases_once_at_the_end(xlsx, index, home):
+    """Solutions and cases are found by their provider's name. An import that renames a
+    provider re-indexes them (in bulk, with the rest of the import's pages)."""
+    from cases.factories import CaseIndexPageFactory, CasePageFactory
+    from cases.models import CasePage
+
+    code = helpers.make_uscc(70_001)
+    first = xlsx(providers=[provider(1)], solutions=[solution(code, 1)])
+    assert import_workbook(first, publish=True).ok
+    chinese = ProviderPage.objects.get(uscc=code, locale__language_code="zh-hans")
+    case = CasePageFactory(parent=CaseIndexPageFactory(parent=home), providers=[chinese])
+    case.save_revision().publish()
+
+    renamed = xlsx(providers=[provider(1, 服务商名称="烟台明德工业软件有限公司")])
+    assert import_workbook(renamed, publish=True).ok
+
+    solutions = SolutionPage.objects.live().search("明德工业软件")
+    assert [s.title for s in solutions if s.locale.language_code == "zh-hans"] == [
+        "数字化车间规划服务1"
+    ]
+    assert [c.pk for c in CasePage.objects.live().search("明德工业软件")] == [case.pk]
