@@ -25,10 +25,13 @@ run                        engine        write, provider rows/s (rows/s)  indexi
 2000 + 4000, bulk aliases  PostgreSQL    20.3 s = 98 (295)               122.4 s
 2000 + 4000, batch reads   SQLite        17.0 s = 118 (354)              15.1 s
 2000 + 4000, batch reads   PostgreSQL    21.1 s = 95 (284)               38.7 s
+2000 + 4000, constant      SQLite        14.6 s = 137 (410)              16.5 s
+2000 + 4000, constant      PostgreSQL    17.9 s = 112 (336)              41.1 s
 =========================  ============  ================================  ===========
 
 "batch reads" (2026-11-26, a quiet machine): the indexing loads the pages' relations once per
-batch (portal/clusters.py) instead of once per page and read.
+batch (portal/clusters.py) instead of once per page and read. "constant": create_pages no
+longer reads or writes anything once per page (tests/catalogue/test_import_bulk.py counts).
 
 The 500 provider rows/s target is not met yet. Profile of the write (SQLite, 300 + 600):
 create_pages ~63 % (Revision content via serializable_data, _relations_from_database, the
