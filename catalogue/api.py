@@ -355,8 +355,8 @@ class Output:
 def paginate_listing(listing, filters: Paging):
     """``(count, objects)`` for the requested page of a directory listing, in its order."""
     offset = (filters.page - 1) * filters.page_size
-    if listing.sort == "relevance" and listing.search_hits is not None:
-        ids = listing.ordered_ids()
+    ids = listing.id_sequence()
+    if ids is not None:
         count = len(ids)
         wanted = ids[offset : offset + filters.page_size]
         if not wanted:

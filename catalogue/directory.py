@@ -8,6 +8,11 @@ Facets are disjunctive: several values of one facet are OR-ed, facets are AND-ed
 beside an option is the number of results that option alone would give with every *other* facet
 applied, so following an option's link ("only this") gives exactly that many results.
 
+Normally the facets, the result count and the page's ids come from the process's facet index
+(:mod:`catalogue.facet_index`, bitmaps read once per publication) and a request reads only the
+page's rows. Without it (``FACET_INDEX`` off) they are counted in SQL as follows, with the
+same answers.
+
 The number of SQL queries does not depend on the number of entries: one grouped query for all
 the single-valued facets together (grouped by every such facet at once; each facet's counts and
 the result count are then added up in Python, applying the other facets' selections to the
@@ -28,6 +33,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connections, transaction
@@ -41,7 +47,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction
 
-from . import taxonomy
+from portal import page_cache
+
+from . import facet_index, taxonomy
 from .models import (
     AnnualListPage,
     Category,
@@ -564,6 +572,24 @@ class ListingState:
         return any(self.selections.get(param) for param in self.facet_params)
 
 
+class IndexedIds:
+    """The ordered ids of an :class:`~catalogue.facet_index.IndexQuery` as a sequence for the
+    paginator: its length is the result count, a slice reads only the positions it needs."""
+
+    def __init__(self, indexed: facet_index.IndexQuery, sort: str):
+        self.indexed = indexed
+        self.sort = sort
+
+    def __len__(self) -> int:
+        return self.indexed.count
+
+    def count(self) -> int:
+        return self.indexed.count
+
+    def __getitem__(self, window: slice) -> list[int]:
+        return self.indexed.ids(self.sort, window.start or 0, window.stop)
+
+
 class Listing:
     """A faceted, searchable, paginated list of pages below ``index_page``."""
 
@@ -668,6 +694,8 @@ class Listing:
                 logger.exception("Search failed for %r", self.state.q)
                 self.search_failed = True
                 return 0
+        if self.indexed is not None:
+            return self.indexed.count
         return self.filtered.count()
 
     search_failed = False
@@ -704,14 +732,57 @@ class Listing:
         return self.filtered.order_by(*order_by)
 
     def ordered_ids(self) -> list[int]:
+        if self.indexed is not None:
+            return self.indexed.ids(self.sort)
         if self.sort == "relevance" and self.search_hits is not None:
             keep = set(self.filtered.values_list("pk", flat=True))
             return [pk for pk in self.search_hits if pk in keep]
         return list(self.ordered().values_list("pk", flat=True))
 
+    @cached_property
+    def indexed(self) -> facet_index.IndexQuery | None:
+        """This state answered from the process's facet index (None: counted in SQL)."""
+        if not settings.FACET_INDEX:
+            return None
+        index = facet_index.index_for(self, page_cache.version())
+        if index is None:
+            return None
+        return index.query(self.state.selections, self.search_hits)
+
+    def id_sequence(self):
+        """The result ids in order, as a sliceable sequence with a length, when they can be had
+        without reading the rows (the facet index, or a keyword's ranked ids); else None."""
+        if self.indexed is not None:
+            return IndexedIds(self.indexed, self.sort)
+        if self.sort == "relevance" and self.search_hits is not None:
+            return self.ordered_ids()
+        return None
+
+    def objects_in_order(self, ids: list[int]) -> list:
+        """The entries with these ids, relations prefetched, in the order of ``ids``."""
+        by_pk = {obj.pk: obj for obj in self.with_relations(self.model.objects.filter(pk__in=ids))}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
+    def unfiltered_count(self) -> int:
+        """The number of entries the keyword leaves, before the facets."""
+        if self.indexed is not None:
+            return self.indexed.base.bit_count()
+        return self.filtered_base().count()
+
     # -- output
 
     def facets(self) -> list[Facet]:
+        indexed = self.indexed
+        if indexed is not None:
+            self.filtered_count = indexed.count
+            return [
+                spec.build(
+                    indexed.counts(spec),
+                    self.state.selections.get(spec.param, []),
+                    self.option_url,
+                )
+                for spec in self.facet_specs
+            ]
         base = self.filtered_base()
         counts = self.grouped_counts(base)
         facets = []
@@ -777,13 +848,11 @@ class Listing:
         return self.url(**{param: [value]})
 
     def page(self):
-        if self.sort == "relevance" and self.search_hits is not None:
-            ids = self.ordered_ids()
+        ids = self.id_sequence()
+        if ids is not None:
             paginator = Paginator(ids, PAGE_SIZE)
             page_obj = paginator.page(_page_number(self.state.page, paginator.num_pages))
-            objects = self.with_relations(self.model.objects.filter(pk__in=list(page_obj)))
-            by_pk = {obj.pk: obj for obj in objects}
-            page_obj.object_list = [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
+            page_obj.object_list = self.objects_in_order(list(page_obj.object_list))
         else:
             paginator = Paginator(self.with_relations(self.ordered()), PAGE_SIZE)
             if self.filtered_count is not None:

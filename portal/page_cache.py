@@ -26,6 +26,7 @@ cheap 304 while nothing changed; pages for logged-in users say ``private, no-cac
 from __future__ import annotations
 
 import hashlib
+import secrets
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -50,8 +51,15 @@ CACHED_TYPES = ("text/html", "application/atom+xml", "application/xml", "text/pl
 HIT_HEADER = "X-Page-Cache"
 
 
+def _first_version() -> int:
+    # Random, not 1: a cache that starts empty (a new Redis, a flushed one, each test's own)
+    # must not repeat a version that a process still holds something for (the facet index).
+    return secrets.randbelow(2**62)
+
+
 def version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    """The content version: it changes whenever something published changes."""
+    return cache.get_or_set(VERSION_KEY, _first_version, timeout=None)
 
 
 def purge(**kwargs) -> None:
@@ -59,7 +67,7 @@ def purge(**kwargs) -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+        cache.set(VERSION_KEY, _first_version(), timeout=None)
 
 
 def _skipped_path(path: str) -> bool:

@@ -78,7 +78,7 @@ def search(request, type_key: str | None = None):
                     "key": search_type.key,
                     "label": search_type.label,
                     # The tab's own filters narrow its list, not the number on the tab.
-                    "count": listing.filtered_base().count() if shown else listing.match_count(),
+                    "count": listing.unfiltered_count() if shown else listing.match_count(),
                     "url": type_url(search_type.key, query),
                 }
             )

@@ -31,6 +31,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 # Anonymous pages served from the shared cache until the next publication (portal/page_cache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# Listings count their facets from per-process bitmaps read once per publication
+# (catalogue/facet_index.py); off, every request counts them in SQL.
+FACET_INDEX = env_bool("FACET_INDEX", True)
 
 INSTALLED_APPS = [
     "portal",

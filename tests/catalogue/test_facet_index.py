@@ -1,0 +1,173 @@
+"""The facet index: the listings answer from it exactly as from SQL, and a publication
+refreshes it."""
+
+import random
+from decimal import Decimal
+
+import pytest
+from django.http import QueryDict
+
+from catalogue.directory import PRICE_BANDS, ProviderListing, SolutionListing
+from catalogue.models import StatusChange
+from tests.catalogue.catalogue_helpers import (
+    facet,
+    make_provider,
+    make_solution,
+    result_count,
+    result_titles,
+)
+from tests.catalogue.test_directory import RECTIFYING, REMOVED
+
+pytestmark = pytest.mark.django_db
+
+CATEGORIES = ["consulting", "rnd", "production", "operations", "technology"]
+SUBTYPES = ["planning", "product-design", "quality-management"]
+REGIONS = ["jinan", "qingdao", "yantai", "weifang"]
+INDUSTRIES = ["equipment-manufacturing", "chemicals", "textiles-apparel"]
+GRADES = ["excellent", "qualified", "unqualified"]
+PRICES = [None, Decimal("3"), Decimal("5"), Decimal("19.9"), Decimal("20"), Decimal("80")]
+
+
+@pytest.fixture
+def pool(provider_index, solution_index):
+    """Providers and solutions with random, overlapping facet values (a fixed seed)."""
+    rng = random.Random(20261204)
+    providers = []
+    for i in range(36):
+        provider = make_provider(
+            provider_index,
+            title=f"{rng.choice(['青岛', '济南', '烟台'])}数字科技{i:02d}有限公司",
+            categories=rng.sample(CATEGORIES, rng.randint(1, 2)),
+            subtypes=rng.sample(SUBTYPES, rng.randint(0, 2)),
+            region=rng.choice(REGIONS),
+            industries=rng.sample(INDUSTRIES, rng.randint(0, 2)),
+            batch=(rng.choice([2024, 2025]), rng.randint(1, 3)) if i % 5 else None,
+            grades=[(2025, rng.choice(GRADES))] if i % 3 else [],
+            changes=[REMOVED] if i % 11 == 0 else ([RECTIFYING] if i % 7 == 0 else []),
+        )
+        providers.append(provider)
+    for i, provider in enumerate(providers[:24]):
+        for j in range(2):
+            make_solution(
+                provider,
+                title=f"数字化{'设备' if j else '质量'}管理方案{i:02d}{j}",
+                category=rng.choice(CATEGORIES),
+                industries=rng.sample(INDUSTRIES, rng.randint(0, 2)),
+                deployment_mode=rng.choice(["saas", "private", "hybrid"]),
+                reference_price=rng.choice(PRICES),
+                is_xkqz=rng.random() < 0.4,
+            )
+    return provider_index, solution_index
+
+
+def random_states(rng, values, sorts, count):
+    """Query strings choosing 0–2 values in random facets, a sort, a page, maybe a keyword."""
+    states = ["", "page=2", "q=数字"]
+    for _ in range(count):
+        query = QueryDict(mutable=True)
+        for param, options in values.items():
+            if rng.random() < 0.4:
+                for value in rng.sample(options, rng.randint(1, min(2, len(options)))):
+                    query.appendlist(param, value)
+        if rng.random() < 0.3:
+            query["q"] = rng.choice(["数字", "青岛", "管理方案", "设备"])
+        query["sort"] = rng.choice(sorts)
+        query["page"] = rng.choice(["1", "2"])
+        states.append(query.urlencode())
+    return states
+
+
+def answer(listing_class, index_page, query_string):
+    listing = listing_class(QueryDict(query_string), index_page=index_page)
+    facets = {
+        f.param: [(o.value, o.count, o.selected) for o in f.options] for f in listing.facets()
+    }
+    _paginator, page_obj = listing.page()
+    return {
+        "facets": facets,
+        "count": listing.match_count(),
+        "page": [obj.pk for obj in page_obj.object_list],
+        "all": listing.ordered_ids(),
+    }
+
+
+def assert_same_both_ways(settings, listing_class, index_page, states):
+    with_results = 0
+    for state in states:
+        settings.FACET_INDEX = False
+        from_sql = answer(listing_class, index_page, state)
+        settings.FACET_INDEX = True
+        from_index = answer(listing_class, index_page, state)
+        for key in from_sql:
+            if key == "facets":
+                for param in from_sql["facets"]:
+                    assert from_index["facets"][param] == from_sql["facets"][param], (state, param)
+            assert from_index[key] == from_sql[key], (state, key)
+        with_results += bool(from_index["page"])
+    # The random states must exercise non-empty results, not only agree on nothing.
+    assert with_results > len(states) // 3
+
+
+def test_the_provider_directory_answers_from_the_index_as_from_sql(settings, pool):
+    provider_index, _solution_index = pool
+    values = {
+        "category": CATEGORIES,
+        "subtype": SUBTYPES,
+        "region": REGIONS,
+        "industry": INDUSTRIES,
+        "grade": GRADES,
+        "year": ["2024", "2025"],
+        "status": ["selected", "rectifying", "removed"],
+    }
+    sorts = ["fair", "name", "newest", "grade", "relevance"]
+    states = random_states(random.Random(1), values, sorts, 60)
+    assert_same_both_ways(settings, ProviderListing, provider_index, states)
+
+
+def test_the_solution_catalogue_answers_from_the_index_as_from_sql(settings, pool):
+    _provider_index, solution_index = pool
+    values = {
+        "category": CATEGORIES,
+        "industry": INDUSTRIES,
+        "deployment": ["saas", "private", "hybrid"],
+        "price": [band.value for band in PRICE_BANDS],
+        "xkqz": ["yes"],
+    }
+    sorts = ["fair", "name", "newest", "price", "relevance"]
+    states = random_states(random.Random(2), values, sorts, 60)
+    assert_same_both_ways(settings, SolutionListing, solution_index, states)
+
+
+def test_publishing_and_unpublishing_refresh_the_directory(client, provider_index):
+    make_provider(provider_index, title="青岛甲科技有限公司", region="qingdao")
+    first = client.get("/providers/")
+    assert result_count(first) == 1
+    assert "yantai" not in facet(first, "region")
+
+    newcomer = make_provider(provider_index, title="烟台乙科技有限公司", region="yantai")
+    after_publishing = client.get("/providers/")
+    assert result_count(after_publishing) == 2
+    assert facet(after_publishing, "region")["yantai"].count == 1
+    assert "烟台乙科技有限公司" in result_titles(client.get("/providers/?region=yantai"))
+
+    newcomer.unpublish()
+    after_unpublishing = client.get("/providers/")
+    assert result_titles(after_unpublishing) == ["青岛甲科技有限公司"]
+    assert "yantai" not in facet(after_unpublishing, "region")
+
+
+def test_a_removed_provider_leaves_the_directory_and_its_solutions_the_catalogue(
+    client, provider_index, solution_index
+):
+    provider = make_provider(provider_index, title="淄博丙科技有限公司", region="zibo")
+    make_solution(provider, title="淄博丙设备管理方案", category="production")
+    assert result_count(client.get("/solutions/")) == 1
+    assert result_count(client.get("/providers/?region=zibo")) == 1
+
+    date, status, reason = REMOVED
+    provider.status_changes.add(StatusChange(date=date, status=status, reason=reason))
+    provider.save_revision().publish()
+
+    assert result_count(client.get("/solutions/")) == 0
+    assert result_count(client.get("/providers/?region=zibo")) == 0
+    assert facet(client.get("/providers/?status=removed"), "region")["zibo"].count == 1
