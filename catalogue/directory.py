@@ -689,6 +689,10 @@ class Listing:
                     matches = getattr(self._search(ranked=False), "pk_subquery", None)
                     subquery = matches() if matches else None
                     if subquery is not None:
+                        index = self.facet_index()
+                        if index is not None:  # the matches' ids, filtered by the bitmaps
+                            hits = list(subquery.values_list("pk", flat=True))
+                            return index.query(self.state.selections, hits).count
                         return self.apply_facets(self.base.filter(pk__in=subquery)).count()
             except Exception:  # as in search_hits: the page still answers
                 logger.exception("Search failed for %r", self.state.q)
@@ -739,12 +743,16 @@ class Listing:
             return [pk for pk in self.search_hits if pk in keep]
         return list(self.ordered().values_list("pk", flat=True))
 
-    @cached_property
-    def indexed(self) -> facet_index.IndexQuery | None:
-        """This state answered from the process's facet index (None: counted in SQL)."""
+    def facet_index(self) -> facet_index.FacetIndex | None:
+        """The process's facet index of this listing (None: off, or counted in SQL)."""
         if not settings.FACET_INDEX:
             return None
-        index = facet_index.index_for(self, page_cache.version())
+        return facet_index.index_for(self, page_cache.version())
+
+    @cached_property
+    def indexed(self) -> facet_index.IndexQuery | None:
+        """This state answered from the facet index (None: counted in SQL)."""
+        index = self.facet_index()
         if index is None:
             return None
         return index.query(self.state.selections, self.search_hits)

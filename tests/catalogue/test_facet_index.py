@@ -78,6 +78,9 @@ def random_states(rng, values, sorts, count):
 
 
 def answer(listing_class, index_page, query_string):
+    # Counted first on a listing of its own: without ranked hits to reuse, a keyword's matches
+    # are counted on their own (as the site search's other tabs are).
+    count = listing_class(QueryDict(query_string), index_page=index_page).match_count()
     listing = listing_class(QueryDict(query_string), index_page=index_page)
     facets = {
         f.param: [(o.value, o.count, o.selected) for o in f.options] for f in listing.facets()
@@ -85,7 +88,8 @@ def answer(listing_class, index_page, query_string):
     _paginator, page_obj = listing.page()
     return {
         "facets": facets,
-        "count": listing.match_count(),
+        "count": count,
+        "result_count": listing.match_count(),
         "page": [obj.pk for obj in page_obj.object_list],
         "all": listing.ordered_ids(),
     }
