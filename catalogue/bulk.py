@@ -28,11 +28,12 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
-from wagtail.models import Page, ReferenceIndex, get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from portal.clusters import load_child_relations, load_parental_m2m
+from portal.references import update_references
 
 logger = logging.getLogger(__name__)
 
@@ -155,8 +156,7 @@ class DeferredIndexing:
                         logger.exception("Indexing %s in %r failed", model.__name__, backend)
                         if not backend.catch_indexing_errors:
                             raise
-                for obj in objects:
-                    ReferenceIndex.create_or_update_for_object(obj)
+                update_references(model, objects)
                 count += len(objects)
         return count
 
