@@ -31,6 +31,7 @@ import secrets
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 VERSION_KEY = "portal:pagecache:version"
@@ -62,12 +63,26 @@ def version() -> int:
     return cache.get_or_set(VERSION_KEY, _first_version, timeout=None)
 
 
-def purge(**kwargs) -> None:
-    """Invalidate every cached page (connected to the publishing signals)."""
+def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, _first_version(), timeout=None)
+
+
+def purge(**kwargs) -> None:
+    """Invalidate every cached page (connected to the publishing signals).
+
+    The signals are sent inside the publishing transaction: a request served between the bump
+    and the commit still reads the old rows and would keep them under the new version (a page,
+    a facet index) until the next publication. So the version changes again after the commit,
+    once per transaction."""
+    _bump()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        func is _bump for _savepoints, func, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump)
 
 
 def _skipped_path(path: str) -> bool:

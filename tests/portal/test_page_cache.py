@@ -6,7 +6,7 @@ from django.core.cache import cache
 
 from catalogue.factories import ProviderIndexPageFactory
 from catalogue.models import Industry
-from portal.page_cache import HIT_HEADER
+from portal.page_cache import HIT_HEADER, version
 from tests.catalogue.catalogue_helpers import make_provider, publish
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +107,20 @@ def test_a_visitor_with_a_session_is_served_by_the_later_middleware(client, dire
     client.cookies["sessionid"] = "not-a-real-session"
     response = client.get(directory.url)
     assert response[HIT_HEADER] == "hit"  # still anonymous: the session is not a login
+
+
+def test_the_version_changes_again_when_the_publication_commits(
+    home, django_capture_on_commit_callbacks
+):
+    """A page (or facet index) made between the publish signal and the commit read the old
+    rows: it must not outlive the commit."""
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        before = version()
+        directory = publish(ProviderIndexPageFactory(parent=home))
+        make_provider(directory, title="潍坊甲科技有限公司", region="weifang")
+        make_provider(directory, title="潍坊乙科技有限公司", region="weifang")
+        during = version()
+    assert during != before
+    # Once per transaction, not once per publication.
+    assert sum(callback.__module__ == "portal.page_cache" for callback in callbacks) == 1
+    assert version() != during
