@@ -5,8 +5,10 @@ Counting facets in SQL costs a query per many-to-many facet plus one grouped que
 every listed entry (tens of milliseconds each at 10,000 providers or 30,000 solutions, and all
 of it again on every request). The listed entries change only when content is published,
 unpublished, moved or deleted, or the taxonomy changes, which is exactly when the page cache's
-version changes (:mod:`portal.page_cache`). So each process reads a listing's entries once per
-version: their ids in fair order and each facet's value(s). Entry *i* of the fair order is
+version changes (:mod:`portal.page_cache`). So a listing's entries are read once per version:
+their ids in fair order, each facet's value(s) and every sort order. The first process to need
+them reads them and shares them through the cache (a few arrays and integers, a few
+milliseconds to load); the others load them. Entry *i* of the fair order is
 bit *i* of a Python integer; a facet option's bitmap has the bits of the entries that have it.
 A request then needs no facet query at all:
 
@@ -15,8 +17,8 @@ A request then needs no facet query at all:
   says), the results are the AND of every facet's filter and of the keyword's hits;
 - an option's count is the popcount of its bitmap AND the filters of the *other* facets, the
   same disjunctive counts :meth:`Listing.facets` computes in SQL;
-- the fair order is bit order; other orders are permutations read once per version, on first
-  use; a page of results is the first set bits in that order, then one query for those rows.
+- the fair order is bit order; other orders are permutations read with the index; a page of
+  results is the first set bits in that order, then one query for those rows.
 
 Semantics are the SQL path's, value for value (the tests run the listings both ways). A
 listing with a facet this module cannot read falls back to SQL.
@@ -27,9 +29,11 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+from array import array
 from collections import defaultdict
 from time import perf_counter
 
+from django.core.cache import cache
 from django.db.models import F
 
 logger = logging.getLogger(__name__)
@@ -37,6 +41,9 @@ logger = logging.getLogger(__name__)
 # (database alias, listing class, index page id) -> FacetIndex, each for one content version.
 _indexes: dict[tuple, FacetIndex] = {}
 _lock = threading.Lock()
+# In the shared cache the index outlives no version (the key holds the version it is for);
+# the timeout only frees the memory of a listing nobody reads.
+CACHE_TIMEOUT = 24 * 60 * 60
 
 
 def bitmap(positions, size: int) -> int:
@@ -53,26 +60,55 @@ def set_bits(mask: int) -> str:
 
 
 class FacetIndex:
-    """The bitmaps of one listing's entries, read from its base queryset."""
+    """The bitmaps of one listing's entries, read from its base queryset (:meth:`read`) or
+    from the shared cache (:meth:`from_payload`)."""
 
-    def __init__(self, listing, *, version):
-        started = perf_counter()
+    def __init__(self, *, version, specs, pks, bitmaps, orders):
         self.version = version
-        self.specs = list(listing.facet_specs)
-        base = listing.base
-        self.pks: list[int] = list(base.order_by(*listing.fair_order).values_list("pk", flat=True))
-        self.position = {pk: i for i, pk in enumerate(self.pks)}
-        self.size = len(self.pks)
+        self.specs = specs
+        self.pks = pks
+        self.position = {pk: i for i, pk in enumerate(pks)}
+        self.size = len(pks)
         self.all = (1 << self.size) - 1
-        self.bitmaps: dict[str, dict] = {}
-        self._read_grouped(base)
-        for spec in self.specs:
-            if spec.param not in self.bitmaps:
-                self._read_many(base, spec)
-        self._base = base
-        self._sort_options = {option.value: option for option in listing.sort_options}
-        self._orders: dict[str, list[int]] = {}
-        self.build_seconds = perf_counter() - started
+        self.bitmaps: dict[str, dict] = bitmaps
+        self.orders: dict[str, array] = orders  # sort value -> positions in that order
+        self.build_seconds = 0.0
+
+    @classmethod
+    def read(cls, listing, *, version) -> FacetIndex:
+        started = perf_counter()
+        base = listing.base
+        pks = array("q", base.order_by(*listing.fair_order).values_list("pk", flat=True))
+        index = cls(
+            version=version, specs=list(listing.facet_specs), pks=pks, bitmaps={}, orders={}
+        )
+        index._read_grouped(base)
+        for spec in index.specs:
+            if spec.param not in index.bitmaps:
+                index._read_many(base, spec)
+        # Every order now, once: the index is shared, and a visitor should not pay for one.
+        position = index.position
+        for option in listing.sort_options:
+            if option.order_by:
+                ordered = base.order_by(*option.order_by).values_list("pk", flat=True)
+                index.orders[option.value] = array(
+                    "q", (position[pk] for pk in ordered if pk in position)
+                )
+        index.build_seconds = perf_counter() - started
+        return index
+
+    def payload(self) -> dict:
+        """What another process needs to use this index (arrays and integers: quick to pickle)."""
+        return {
+            "version": self.version,
+            "pks": self.pks,
+            "bitmaps": self.bitmaps,
+            "orders": self.orders,
+        }
+
+    @classmethod
+    def from_payload(cls, listing, payload) -> FacetIndex:
+        return cls(specs=list(listing.facet_specs), **payload)
 
     @staticmethod
     def supports(listing) -> bool:
@@ -113,16 +149,9 @@ class FacetIndex:
         position = self.position
         return bitmap((position[pk] for pk in hits if pk in position), self.size)
 
-    def order(self, sort: str) -> list[int] | None:
+    def order(self, sort: str):
         """The positions in the order of ``sort`` (None: the fair order, bit order)."""
-        option = self._sort_options.get(sort)
-        if option is None or not option.order_by:
-            return None
-        if sort not in self._orders:
-            ordered = self._base.order_by(*option.order_by).values_list("pk", flat=True)
-            position = self.position
-            self._orders[sort] = [position[pk] for pk in ordered if pk in position]
-        return self._orders[sort]
+        return self.orders.get(sort)
 
     def query(self, selections: dict[str, list[str]], hits: list[int] | None) -> IndexQuery:
         return IndexQuery(self, selections, hits)
@@ -192,24 +221,40 @@ class IndexQuery:
         return [pks[p] for p in itertools.islice(self.positions(sort), start, stop)]
 
 
+def _shape(listing) -> str:
+    """The facets and sorts an index holds: a cached index of another shape (from another
+    release of the code) is not used."""
+    params = ",".join(spec.param for spec in listing.facet_specs)
+    sorts = ",".join(option.value for option in listing.sort_options if option.order_by)
+    return f"{params};{sorts}"
+
+
 def index_for(listing, version) -> FacetIndex | None:
-    """The listing's index for ``version``, built on first use in this process."""
+    """The listing's index for ``version``: this process's, else the one another process read
+    and shared through the cache, else read now (and shared)."""
     if not FacetIndex.supports(listing):
         return None
     key = (listing.base.db, type(listing).__qualname__, listing.index_page.pk)
     index = _indexes.get(key)
     if index is not None and index.version == version:
         return index
-    with _lock:  # one build per version when several threads ask at once
+    with _lock:  # one read per version when several threads ask at once
         index = _indexes.get(key)
         if index is None or index.version != version:
-            index = FacetIndex(listing, version=version)
+            # One key per listing (not per version), so publishing often cannot fill the cache.
+            cache_key = "catalogue:facetindex:{}:{}:{}:{}".format(*key, _shape(listing))
+            payload = cache.get(cache_key)
+            if payload is not None and payload["version"] == version:
+                index = FacetIndex.from_payload(listing, payload)
+            else:
+                index = FacetIndex.read(listing, version=version)
+                cache.set(cache_key, index.payload(), timeout=CACHE_TIMEOUT)
+                logger.info(
+                    "Facet index of %s (page %s): %d entries in %.0f ms",
+                    type(listing).__name__,
+                    listing.index_page.pk,
+                    index.size,
+                    index.build_seconds * 1000,
+                )
             _indexes[key] = index
-            logger.info(
-                "Facet index of %s (page %s): %d entries in %.0f ms",
-                type(listing).__name__,
-                listing.index_page.pk,
-                index.size,
-                index.build_seconds * 1000,
-            )
     return index

@@ -5,8 +5,11 @@ import random
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
+from catalogue import facet_index
 from catalogue.directory import PRICE_BANDS, ProviderListing, SolutionListing
 from catalogue.models import StatusChange
 from tests.catalogue.catalogue_helpers import (
@@ -175,3 +178,25 @@ def test_a_removed_provider_leaves_the_directory_and_its_solutions_the_catalogue
     assert result_count(client.get("/solutions/")) == 0
     assert result_count(client.get("/providers/?region=zibo")) == 0
     assert facet(client.get("/providers/?status=removed"), "region")["zibo"].count == 1
+
+
+def test_another_process_loads_the_shared_index_and_never_an_outdated_one(client, provider_index):
+    make_provider(
+        provider_index, title="临沂甲科技有限公司", region="linyi", industries=["chemicals"]
+    )
+    first = client.get("/providers/?sort=name")
+    facet_index._indexes.clear()  # as a process that has not read the index yet
+
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/providers/?sort=name")
+    read_again = [q["sql"] for q in queries if "providerpage_industries" in q["sql"]]
+    assert not read_again  # loaded from the cache, not read from the database
+    assert result_titles(second) == result_titles(first)
+    assert facet(second, "industry")["chemicals"].count == 1
+
+    make_provider(provider_index, title="临沂乙科技有限公司", region="linyi")
+    facet_index._indexes.clear()
+    assert set(result_titles(client.get("/providers/?sort=name"))) == {
+        "临沂甲科技有限公司",
+        "临沂乙科技有限公司",
+    }
