@@ -48,6 +48,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction
 
 from portal import page_cache
+from portal.request_memo import remembered
 
 from . import facet_index, taxonomy
 from .models import (
@@ -136,6 +137,10 @@ class Term:
 
 def canonical_terms(model) -> list[Term]:
     """The default-locale terms of a taxonomy model in display order, cached like the names."""
+    return remembered(("terms", model._meta.model_name), lambda: _read_terms(model))
+
+
+def _read_terms(model) -> list[Term]:
     cache_key = f"catalogue:directory:terms:{model._meta.model_name}:{taxonomy._cache_version()}"
     terms = cache.get(cache_key)
     if terms is None:

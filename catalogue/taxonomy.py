@@ -9,6 +9,8 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale
 
+from portal.request_memo import forget, remembered
+
 from .models import Category, Industry, Region, Subtype
 
 TAXONOMY_MODELS = (Category, Subtype, Region, Industry)
@@ -20,6 +22,7 @@ def _cache_version() -> int:
 
 
 def invalidate() -> None:
+    forget()
     try:
         cache.incr(_CACHE_VERSION_KEY)
     except ValueError:
@@ -29,6 +32,13 @@ def invalidate() -> None:
 def localized_names(model, language_code: str | None = None) -> dict:
     """Map each term's translation_key to its name in the language (falling back to Chinese)."""
     language_code = language_code or translation.get_language() or "zh-hans"
+    return remembered(
+        ("taxonomy", model._meta.model_name, language_code),
+        lambda: _read_names(model, language_code),
+    )
+
+
+def _read_names(model, language_code: str) -> dict:
     key = f"catalogue:taxonomy:{model._meta.model_name}:{language_code}:{_cache_version()}"
     names = cache.get(key)
     if names is None:

@@ -106,7 +106,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
             total += count
             active_listing = listing
 
-        results = _results(wanted, query)
+        results = _results(wanted, query, request)
 
         facets = {
             "type": [{"value": t.key, "label": str(t.label), "count": n} for t, n in type_counts]
@@ -135,7 +135,7 @@ def _querydict(params):
     return query
 
 
-def _results(wanted, query: str) -> list[dict]:
+def _results(wanted, query: str, request) -> list[dict]:
     by_type: dict = {}
     for search_type, pk in wanted:
         by_type.setdefault(search_type, []).append(pk)
@@ -155,7 +155,7 @@ def _results(wanted, query: str) -> list[dict]:
                 "type": search_type.key,
                 "id": obj.pk,
                 "title": obj.title,
-                "url": obj.get_full_url(),
+                "url": obj.get_full_url(request),
                 "snippet": snippet,
                 **search_type.api_fields(obj),
             }

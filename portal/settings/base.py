@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Cached pages for cookie-less visitors, before the session/auth work (portal/page_cache.py).
     "portal.page_cache.CachedPageMiddleware",
+    # Taxonomy reads from the shared cache, once per request (portal/request_memo.py).
+    "portal.request_memo.RequestMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
