@@ -694,7 +694,7 @@ class Listing:
                     matches = getattr(self._search(ranked=False), "pk_subquery", None)
                     subquery = matches() if matches else None
                     if subquery is not None:
-                        index = self.facet_index()
+                        index = self.bitmap_index()
                         if index is not None:  # the matches' ids, filtered by the bitmaps
                             hits = list(subquery.values_list("pk", flat=True))
                             return index.query(self.state.selections, hits).count
@@ -748,7 +748,7 @@ class Listing:
             return [pk for pk in self.search_hits if pk in keep]
         return list(self.ordered().values_list("pk", flat=True))
 
-    def facet_index(self) -> facet_index.FacetIndex | None:
+    def bitmap_index(self) -> facet_index.FacetIndex | None:
         """The process's facet index of this listing (None: off, or counted in SQL)."""
         if not settings.FACET_INDEX:
             return None
@@ -757,7 +757,7 @@ class Listing:
     @cached_property
     def indexed(self) -> facet_index.IndexQuery | None:
         """This state answered from the facet index (None: counted in SQL)."""
-        index = self.facet_index()
+        index = self.bitmap_index()
         if index is None:
             return None
         return index.query(self.state.selections, self.search_hits)
