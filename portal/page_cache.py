@@ -186,6 +186,12 @@ def _purge_on_model_change(sender, **kwargs) -> None:
         purge()
 
 
+def _purge_on_restriction_change(sender, **kwargs) -> None:
+    # A page made private (or public again) leaves (or joins) every listing, the facet index
+    # included: it must not wait for the next publication.
+    purge()
+
+
 def _purge_on_page_delete(sender, instance, **kwargs) -> None:
     from wagtail.models import Page
 
@@ -195,6 +201,7 @@ def _purge_on_page_delete(sender, instance, **kwargs) -> None:
 
 def connect_signals() -> None:
     from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(purge, dispatch_uid="page-cache-published")
@@ -203,3 +210,9 @@ def connect_signals() -> None:
     post_delete.connect(_purge_on_page_delete, dispatch_uid="page-cache-page-deleted")
     post_save.connect(_purge_on_model_change, dispatch_uid="page-cache-content-saved")
     post_delete.connect(_purge_on_model_change, dispatch_uid="page-cache-content-deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _purge_on_restriction_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"page-cache-restriction-{signal is post_save}",
+        )

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from catalogue import facet_index
 from catalogue.directory import PRICE_BANDS, ProviderListing, SolutionListing
@@ -200,3 +201,18 @@ def test_another_process_loads_the_shared_index_and_never_an_outdated_one(client
         "临沂甲科技有限公司",
         "临沂乙科技有限公司",
     }
+
+
+def test_a_provider_made_private_leaves_the_directory_at_once(client, provider_index):
+    make_provider(provider_index, title="德州甲科技有限公司", region="dezhou")
+    private = make_provider(provider_index, title="德州乙科技有限公司", region="dezhou")
+    assert result_count(client.get("/providers/")) == 2
+
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert result_titles(client.get("/providers/")) == ["德州甲科技有限公司"]
+    assert facet(client.get("/providers/"), "region")["dezhou"].count == 1
+
+    restriction.delete()
+    assert result_count(client.get("/providers/")) == 2
