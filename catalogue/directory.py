@@ -592,7 +592,12 @@ class IndexedIds:
         return self.indexed.count
 
     def __getitem__(self, window: slice) -> list[int]:
-        return self.indexed.ids(self.sort, window.start or 0, window.stop)
+        # Clamped like a list slice: an API page number may be far beyond any list (and beyond
+        # what itertools.islice accepts).
+        count = self.indexed.count
+        start = min(window.start or 0, count)
+        stop = count if window.stop is None else min(window.stop, count)
+        return self.indexed.ids(self.sort, start, stop) if start < stop else []
 
 
 class Listing:

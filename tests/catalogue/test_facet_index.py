@@ -216,3 +216,14 @@ def test_a_provider_made_private_leaves_the_directory_at_once(client, provider_i
 
     restriction.delete()
     assert result_count(client.get("/providers/")) == 2
+
+
+@pytest.mark.parametrize("page", ["2", "9223372036854775807", "99999999999999999999"])
+def test_pages_beyond_the_end_are_empty_not_errors(client, provider_index, page):
+    make_provider(provider_index, title="聊城甲科技有限公司", region="liaocheng")
+    response = client.get(f"/api/v1/providers?page={page}")
+    assert response.status_code == 200
+    assert response.json()["results"] == []
+    assert response.json()["count"] == 1
+    directory = client.get(f"/providers/?page={page}")
+    assert result_titles(directory) == ["聊城甲科技有限公司"]  # clamped to the last page
