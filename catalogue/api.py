@@ -361,11 +361,9 @@ def paginate_listing(listing, filters: Paging):
         wanted = ids[offset : offset + filters.page_size]
         if not wanted:
             return count, []
-        by_pk = {
-            obj.pk: obj
-            for obj in _with_api_relations(listing, listing.model.objects.filter(pk__in=wanted))
-        }
-        objects = [by_pk[pk] for pk in wanted if pk in by_pk]
+        objects = listing.objects_in_order(
+            wanted, prefetch=lambda queryset: _with_api_relations(listing, queryset)
+        )
     else:
         ordered = listing.ordered()
         count = ordered.count()

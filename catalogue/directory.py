@@ -776,9 +776,11 @@ class Listing:
             return self.ordered_ids()
         return None
 
-    def objects_in_order(self, ids: list[int]) -> list:
-        """The entries with these ids, relations prefetched, in the order of ``ids``."""
-        by_pk = {obj.pk: obj for obj in self.with_relations(self.model.objects.filter(pk__in=ids))}
+    def objects_in_order(self, ids: list[int], prefetch=None) -> list:
+        """The entries with these ids in the order of ``ids``, their relations prefetched by
+        ``prefetch`` (a queryset → queryset function; the listing's own by default)."""
+        queryset = (prefetch or self.with_relations)(self.model.objects.filter(pk__in=ids))
+        by_pk = {obj.pk: obj for obj in queryset}
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
     def unfiltered_count(self) -> int:

@@ -164,8 +164,7 @@ def listing_objects(listing, *, prefetch: Callable, after_chunk: Callable | None
     """
     if listing.sort == "relevance" and listing.search_hits is not None:
         for chunk in _chunked(listing.ordered_ids(), EXPORT_CHUNK_SIZE):
-            by_pk = {o.pk: o for o in prefetch(listing.model.objects.filter(pk__in=chunk))}
-            objects = [by_pk[pk] for pk in chunk if pk in by_pk]
+            objects = listing.objects_in_order(chunk, prefetch=prefetch)
             if after_chunk:
                 after_chunk(objects)
             yield from objects

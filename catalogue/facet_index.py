@@ -34,6 +34,7 @@ from collections import defaultdict
 from time import perf_counter
 
 from django.core.cache import cache
+from django.db import router
 from django.db.models import F
 
 logger = logging.getLogger(__name__)
@@ -234,7 +235,9 @@ def index_for(listing, version) -> FacetIndex | None:
     and shared through the cache, else read now (and shared)."""
     if not FacetIndex.supports(listing):
         return None
-    key = (listing.base.db, type(listing).__qualname__, listing.index_page.pk)
+    # Not listing.base.db: building the base reads the view restrictions, a query the
+    # requests answered from memory do not need.
+    key = (router.db_for_read(listing.model), type(listing).__qualname__, listing.index_page.pk)
     index = _indexes.get(key)
     if index is not None and index.version == version:
         return index

@@ -3,10 +3,11 @@ something is published.
 
 Anonymous GET requests for public pages are answered from Django's cache (Redis in production,
 so every app server shares it and a purge reaches all of them). The whole cache is invalidated
-by bumping a version number whenever content is published or unpublished, a page is moved or
-deleted, or the taxonomy changes: publishing is rare next to reading, and a single version
-cannot leave one stale page behind (a listing, the home page and the feeds all change with a
-provider). Entries also expire after :data:`TIMEOUT` as a safety net.
+by bumping a version number whenever content is published or unpublished, a page is moved,
+deleted, made private or public again, or the taxonomy changes: publishing is rare next to
+reading, and a single version cannot leave one stale page behind (a listing, the home page and
+the feeds all change with a provider). Entries also expire after :data:`TIMEOUT` as a safety
+net.
 
 Never cached: logged-in users (editors always see fresh pages), anything but GET/HEAD and 200,
 responses that set a cookie or need a CSRF token (forms), streamed downloads, the admin, the
@@ -186,12 +187,6 @@ def _purge_on_model_change(sender, **kwargs) -> None:
         purge()
 
 
-def _purge_on_restriction_change(sender, **kwargs) -> None:
-    # A page made private (or public again) leaves (or joins) every listing, the facet index
-    # included: it must not wait for the next publication.
-    purge()
-
-
 def _purge_on_page_delete(sender, instance, **kwargs) -> None:
     from wagtail.models import Page
 
@@ -210,9 +205,7 @@ def connect_signals() -> None:
     post_delete.connect(_purge_on_page_delete, dispatch_uid="page-cache-page-deleted")
     post_save.connect(_purge_on_model_change, dispatch_uid="page-cache-content-saved")
     post_delete.connect(_purge_on_model_change, dispatch_uid="page-cache-content-deleted")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            _purge_on_restriction_change,
-            sender=PageViewRestriction,
-            dispatch_uid=f"page-cache-restriction-{signal is post_save}",
-        )
+    # A page made private (or public again) leaves (or joins) every listing, the facet index
+    # included: Wagtail's restriction model is outside CONTENT_APPS, so it is connected here.
+    post_save.connect(purge, sender=PageViewRestriction, dispatch_uid="page-cache-restricted")
+    post_delete.connect(purge, sender=PageViewRestriction, dispatch_uid="page-cache-unrestricted")
