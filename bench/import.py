@@ -47,6 +47,7 @@ inserts), the bulk aliases ~25 %, reading and parsing the workbook ~10 %.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import resource
 import sys
@@ -62,7 +63,14 @@ DEFAULT_DB = ROOT / "var" / "bench" / "import.sqlite3"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--providers", type=int, default=2000)
+    parser.add_argument(
+        "--solutions-per-provider",
+        type=int,
+        default=2,
+        help="solution rows per provider row (0: a workbook of providers only)",
+    )
     parser.add_argument("--publish", action="store_true")
+    parser.add_argument("--profile", type=Path, help="write cProfile statistics of the import")
     parser.add_argument("--per-page", action="store_true", help="the per-page Wagtail path")
     parser.add_argument(
         "--aliases-per-page",
@@ -102,8 +110,12 @@ def main() -> None:
         child = os.fork()
         if child == 0:
             providers = [provider(i) for i in range(1, n + 1)]
-            solutions = [solution(make_uscc(70_000 + i // 2 + 1), i) for i in range(2 * n)]
-            write_workbook(path, {"服务商": table(providers), "解决方案": table(solutions)})
+            per = args.solutions_per_provider
+            sheets = {"服务商": table(providers)}
+            if per:
+                solutions = [solution(make_uscc(70_000 + i // per + 1), i) for i in range(per * n)]
+                sheets["解决方案"] = table(solutions)
+            write_workbook(path, sheets)
             os._exit(0)
         os.waitpid(child, 0)
         if args.per_page:
@@ -117,9 +129,8 @@ def main() -> None:
         from catalogue import bulk
 
         if args.aliases_per_page:
-            from portal import translation
-
-            del translation.create_english_aliases
+            aliases = workbook._create_aliases
+            workbook._create_aliases = lambda page_ids, bulk: aliases(page_ids, bulk=False)
 
         indexing = []
         index = bulk.DeferredIndexing._index
@@ -132,17 +143,24 @@ def main() -> None:
                 indexing.append(time.perf_counter() - begin)
 
         bulk.DeferredIndexing._index = timed_index
+        profile = cProfile.Profile() if args.profile else None
         start = time.perf_counter()
+        if profile:
+            profile.enable()
         result = workbook.import_workbook(path, publish=args.publish)
         elapsed = time.perf_counter() - start
+        if profile:
+            profile.disable()
+            profile.dump_stats(args.profile)
     assert result.ok, result.errors[:5]
     engine = django.db.connection.vendor
-    rows = 3 * n
+    solutions = args.solutions_per_provider * n
+    rows = n + solutions
     indexed = sum(indexing)
     write = elapsed - indexed
     print(
         f"{engine} {'per-page' if args.per_page else 'bulk'}"
-        f"{' publish' if args.publish else ''}: {n} providers + {2 * n} solutions in "
+        f"{' publish' if args.publish else ''}: {n} providers + {solutions} solutions in "
         f"{elapsed:.1f} s = {n / elapsed:.0f} provider rows/s ({rows / elapsed:.0f} rows/s); "
         f"write {write:.1f} s = {n / write:.0f} provider rows/s ({rows / write:.0f} rows/s), "
         f"indexing {indexed:.1f} s; peak memory {peak_megabytes():.0f} MB"

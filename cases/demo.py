@@ -41,7 +41,7 @@ from itertools import accumulate
 from wagtail.models import Locale, Page
 
 from catalogue import demo_text as catalogue_text
-from catalogue.bulk import DeferredIndexing
+from catalogue.bulk import DeferredIndexing, compute_derived_fields
 from catalogue.demo import (
     Outcome,
     Terms,
@@ -58,7 +58,7 @@ from catalogue.demo import (
 )
 from catalogue.models import AnnualListPage, ProviderPage, Region, SolutionPage, Status
 from portal.models import HomePage
-from portal.translation import sync_english_aliases
+from portal.translation import create_english_aliases
 
 from . import demo_text as text
 from .models import (
@@ -618,7 +618,11 @@ def _write(the_plan: Plan, progress) -> dict[str, int]:
             record("conferences", page, outcome)
 
         _sync_promotions(the_plan, pilots, pool, terms, outcomes)
-        aliases = sync_english_aliases(created_pages) if created_pages else 0
+        aliases = (
+            create_english_aliases(created_pages, prepare=compute_derived_fields)
+            if created_pages
+            else 0
+        )
         progress(f"{aliases} English aliases created")
     progress(f"search and reference index updated for {getattr(deferred, 'count', 0)} pages")
 

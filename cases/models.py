@@ -265,10 +265,14 @@ class CasePage(Page):
                 {"category": _("服务商类别与应用场景所属的类别不一致；可留空，自动填写。")}
             )
 
-    def save(self, *args, **kwargs):
+    def compute_derived_fields(self):
+        """What saving computes from the other fields (the bulk writers call it too)."""
         if self.scenario_id:
             self.category_id = self.scenario.category_id
         self.fair_key = fair_key(f"{self.year}|{self.title}")
+
+    def save(self, *args, **kwargs):
+        self.compute_derived_fields()
         super().save(*args, **kwargs)
 
     def provider_search_text(self) -> str:

@@ -424,10 +424,14 @@ class ProviderPage(Page):
                 {"uscc": _("该统一社会信用代码已属于“%(name)s”。") % {"name": duplicates.title}}
             )
 
-    def save(self, *args, **kwargs):
+    def compute_derived_fields(self):
+        """What saving computes from the other fields (the bulk writers call it too)."""
         self.uscc = normalise(self.uscc)
         self.fair_key = fair_key(self.uscc)
         self.sync_denormalised_fields()
+
+    def save(self, *args, **kwargs):
+        self.compute_derived_fields()
         super().save(*args, **kwargs)
 
     def sync_denormalised_fields(self):
@@ -647,9 +651,13 @@ class SolutionPage(Page):
     def feature_list(self) -> list[str]:
         return [line.strip() for line in self.features.splitlines() if line.strip()]
 
-    def save(self, *args, **kwargs):
+    def compute_derived_fields(self):
+        """What saving computes from the other fields (the bulk writers call it too)."""
         # Stable across re-imports: the natural key is provider + solution name.
         self.fair_key = fair_key(f"{self.title}|{self.url_path or ''}")
+
+    def save(self, *args, **kwargs):
+        self.compute_derived_fields()
         super().save(*args, **kwargs)
 
 

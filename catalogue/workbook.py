@@ -64,8 +64,9 @@ from wagtail.models import Locale, Page, Revision
 
 from portal import page_cache
 from portal.identifiers import normalise, uscc_problem
+from portal.translation import create_english_aliases, sync_english_aliases
 
-from .bulk import DeferredIndexing, create_pages
+from .bulk import DeferredIndexing, compute_derived_fields, create_pages
 from .models import (
     Batch,
     BlacklistEntry,
@@ -81,7 +82,6 @@ from .models import (
     Status,
     StatusChange,
     Subtype,
-    fair_key,
 )
 
 PROVIDERS = "服务商"
@@ -1445,7 +1445,7 @@ class ImportJob:
             return
         fk_fields = None
         for _parent, page, row, sheet in pending:
-            _prepare(page)
+            compute_derived_fields(page)
             page.draft_title = page.draft_title or page.title
             if fk_fields is None:
                 fk_fields = [
@@ -1460,7 +1460,6 @@ class ImportJob:
             user=self.user,
             publish=self.publish,
             indexing=self.indexing,
-            prepare=_prepare,
         )
         self.new_page_ids.extend(page.pk for page in pages)
 
@@ -1579,16 +1578,6 @@ class ImportJob:
         self._add(provider, page, row, SOLUTIONS)
 
 
-def _prepare(page: Page) -> None:
-    """What ProviderPage.save() / SolutionPage.save() compute, for catalogue.bulk.create_pages."""
-    if isinstance(page, ProviderPage):
-        page.uscc = normalise(page.uscc)
-        page.fair_key = fair_key(page.uscc)
-        page.sync_denormalised_fields()
-    elif isinstance(page, SolutionPage):
-        page.fair_key = fair_key(f"{page.title}|{page.url_path or ''}")
-
-
 def _validation_problem(sheet: str, row_number: int, error: ValidationError) -> Problem:
     messages = []
     for field_name, errors in getattr(error, "message_dict", {"": error.messages}).items():
@@ -1600,24 +1589,13 @@ def _create_aliases(page_ids: list[int], *, bulk: bool = True) -> None:
     """English aliases for the new pages (the admin does this through a wagtail-localize hook;
     code that creates pages must do it itself): in bulk (portal.translation.
     create_english_aliases), or page by page through Wagtail with ``bulk=False``."""
-    try:
-        from portal import translation
-    except ImportError:  # pragma: no cover - the project ships portal/translation.py
-        translation = None
-    create = (getattr(translation, "create_english_aliases", None) if bulk else None) or getattr(
-        translation, "sync_english_aliases", None
-    )
     for chunk in chunks(page_ids, CHUNK_SIZE):
-        pages = list(Page.objects.filter(id__in=chunk).order_by("path").specific())
-        if create is getattr(translation, "create_english_aliases", None):
-            create(pages, prepare=_prepare)  # what the models' save() computes
-        elif create is not None:
-            create(pages)
-        else:  # pragma: no cover
-            from wagtail_localize.synctree import create_aliases_for_new_page
-
-            for page in pages:
-                create_aliases_for_new_page(page)
+        # Both read the pages again themselves: only the ids are needed here.
+        pages = list(Page.objects.filter(id__in=chunk).only("id"))
+        if bulk:
+            create_english_aliases(pages, prepare=compute_derived_fields)
+        else:
+            sync_english_aliases(pages)
 
 
 def _sheets(workbook, result: ImportResult, problems: _Problems) -> dict[str, str]:

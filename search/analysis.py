@@ -18,6 +18,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .synonyms import ACRONYMS, equivalents
@@ -76,6 +77,9 @@ def _latin_tokens(run: str) -> list[str]:
     return [run, *parts] if len(parts) > 1 else [run]
 
 
+# Remembered by text: the English alias of every page is indexed with its source's (Chinese)
+# text, and names of regions, categories and industries recur on thousands of pages.
+@lru_cache(maxsize=4096)
 def index_text(text: str) -> str:
     """The token string stored in the search index for a piece of text."""
     if not text:

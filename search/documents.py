@@ -5,6 +5,8 @@ field. We hand them a thin view of the object whose search fields return analyse
 strings, so every backend stores the same tokens without copying its indexing code.
 """
 
+from functools import cache
+
 from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
@@ -30,19 +32,16 @@ def _unwrap(obj):
 
 
 class _AnalysedText:
-    """Mixin for SearchField/AutocompleteField copies whose value is analysed text."""
+    """Mixin for SearchField/AutocompleteField copies whose value is analysed text. The indexers
+    read each field three times (title, body, autocomplete): ``index_text`` remembers the
+    analysis of recent texts."""
 
     def __init__(self, original):
         self.__dict__.update(original.__dict__)
         self._original = original
-        self._analysed = {}  # the indexers read each field three times (title, body, autocomplete)
 
     def get_value(self, obj):
-        obj = _unwrap(obj)
-        key = (type(obj), obj.pk)
-        if key not in self._analysed:
-            self._analysed[key] = index_text(_flatten(self._original.get_value(obj)))
-        return self._analysed[key]
+        return index_text(_flatten(self._original.get_value(_unwrap(obj))))
 
 
 class AnalysedSearchField(_AnalysedText, SearchField):
@@ -83,18 +82,29 @@ class AnalysedDocument:
         return getattr(self._document_of, name)
 
     def get_search_fields(self):
-        if "_fields" not in self.__dict__:
-            self._fields = [analysed_field(f) for f in self._document_of.get_search_fields()]
-        return self._fields
+        return _analysed_fields(type(self._document_of))
+
+
+@cache
+def _analysed_fields(model) -> list:
+    """The analysed copies of a model's search fields, made once per model (``search_fields``
+    is a class attribute)."""
+    return [analysed_field(field) for field in model.get_search_fields()]
 
 
 def prepare_for_indexing(model, objects) -> None:
     """Read what the search fields of many objects need in a few queries: the indexers read
     every related field several times per object (title, body, autocomplete), one query per
-    read. A model may load more with ``load_search_relations(objects)``."""
+    read. A model may load more with ``load_search_relations(objects)``. Objects already
+    prepared (by the bulk indexer, before it hands them to each backend) are not read again."""
+    objects = [obj for obj in objects if not obj.__dict__.get("_prepared_for_indexing")]
+    if not objects:
+        return
     load_parental_m2m(model, objects)
     if hasattr(model, "load_search_relations"):
         model.load_search_relations(objects)
+    for obj in objects:
+        obj.__dict__["_prepared_for_indexing"] = True
 
 
 class BulkPreparingMixin:
