@@ -45,9 +45,10 @@ test: $(VENV)/.installed var/translations.stamp
 	$(PY) -m pytest -m "not e2e"
 	$(PY) -m pytest tests/e2e
 
+# BROWSER_TESTS=no leaves out the browser tests (CI runs them once, with the SQLite suite).
 test-postgres: $(VENV)/.installed var/translations.stamp
 	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest --create-db -m "not e2e"
-	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest --create-db tests/e2e
+	[ "$(BROWSER_TESTS)" = no ] || DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest --create-db tests/e2e
 
 test-e2e: $(VENV)/.installed var/translations.stamp
 	$(PY) -m pytest tests/e2e

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalogue import services
+from catalogue.bulk import DeferredIndexing
 from catalogue.factories import BatchFactory, ProviderPageFactory
 from catalogue.models import Grade, Status
 from portal.identifiers import make_uscc
@@ -30,6 +31,11 @@ def pool(make_provider, terms):
     """Fourteen providers (the directory pages by 20, so one HTML page lists them all) across
     categories, subtypes, regions, industries, grades, batch years and statuses, plus a draft
     and an unpublished provider."""
+    with DeferredIndexing():  # indexed once at the end, as the importers do
+        return _pool(make_provider, terms)
+
+
+def _pool(make_provider, terms):
     batch_2024 = BatchFactory(year=2024, number=3)
     batch_2025 = BatchFactory(year=2025, number=1)
     made = {}
@@ -585,15 +591,16 @@ def _publish_providers(directory, count, terms):
     categories = [terms.category("consulting"), terms.category("production")]
     subtypes = [terms.subtype("planning"), terms.subtype("quality-management")]
     batch = BatchFactory(year=2025, number=5)
-    for n in range(count):
-        page = ProviderPageFactory(
-            parent=directory,
-            categories=categories[: n % 2 + 1],
-            subtypes=subtypes[: n % 2 + 1],
-            industries=[terms.industry("chemicals")],
-            batch=batch,
-        )
-        page.save_revision().publish()
+    with DeferredIndexing():  # indexed once at the end, as the importers do
+        for n in range(count):
+            page = ProviderPageFactory(
+                parent=directory,
+                categories=categories[: n % 2 + 1],
+                subtypes=subtypes[: n % 2 + 1],
+                industries=[terms.industry("chemicals")],
+                batch=batch,
+            )
+            page.save_revision().publish()
 
 
 def _queries(client, url) -> int:

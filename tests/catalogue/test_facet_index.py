@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from catalogue import facet_index
+from catalogue.bulk import DeferredIndexing
 from catalogue.directory import PRICE_BANDS, ProviderListing, SolutionListing
 from catalogue.models import StatusChange
 from tests.catalogue.catalogue_helpers import (
@@ -35,32 +36,33 @@ PRICES = [None, Decimal("3"), Decimal("5"), Decimal("19.9"), Decimal("20"), Deci
 @pytest.fixture
 def pool(provider_index, solution_index):
     """Providers and solutions with random, overlapping facet values (a fixed seed)."""
-    rng = random.Random(20261204)
-    providers = []
-    for i in range(36):
-        provider = make_provider(
-            provider_index,
-            title=f"{rng.choice(['青岛', '济南', '烟台'])}数字科技{i:02d}有限公司",
-            categories=rng.sample(CATEGORIES, rng.randint(1, 2)),
-            subtypes=rng.sample(SUBTYPES, rng.randint(0, 2)),
-            region=rng.choice(REGIONS),
-            industries=rng.sample(INDUSTRIES, rng.randint(0, 2)),
-            batch=(rng.choice([2024, 2025]), rng.randint(1, 3)) if i % 5 else None,
-            grades=[(2025, rng.choice(GRADES))] if i % 3 else [],
-            changes=[REMOVED] if i % 11 == 0 else ([RECTIFYING] if i % 7 == 0 else []),
-        )
-        providers.append(provider)
-    for i, provider in enumerate(providers[:24]):
-        for j in range(2):
-            make_solution(
-                provider,
-                title=f"数字化{'设备' if j else '质量'}管理方案{i:02d}{j}",
-                category=rng.choice(CATEGORIES),
+    with DeferredIndexing():  # indexed once at the end, as the importers do
+        rng = random.Random(20261204)
+        providers = []
+        for i in range(36):
+            provider = make_provider(
+                provider_index,
+                title=f"{rng.choice(['青岛', '济南', '烟台'])}数字科技{i:02d}有限公司",
+                categories=rng.sample(CATEGORIES, rng.randint(1, 2)),
+                subtypes=rng.sample(SUBTYPES, rng.randint(0, 2)),
+                region=rng.choice(REGIONS),
                 industries=rng.sample(INDUSTRIES, rng.randint(0, 2)),
-                deployment_mode=rng.choice(["saas", "private", "hybrid"]),
-                reference_price=rng.choice(PRICES),
-                is_xkqz=rng.random() < 0.4,
+                batch=(rng.choice([2024, 2025]), rng.randint(1, 3)) if i % 5 else None,
+                grades=[(2025, rng.choice(GRADES))] if i % 3 else [],
+                changes=[REMOVED] if i % 11 == 0 else ([RECTIFYING] if i % 7 == 0 else []),
             )
+            providers.append(provider)
+        for i, provider in enumerate(providers[:24]):
+            for j in range(2):
+                make_solution(
+                    provider,
+                    title=f"数字化{'设备' if j else '质量'}管理方案{i:02d}{j}",
+                    category=rng.choice(CATEGORIES),
+                    industries=rng.sample(INDUSTRIES, rng.randint(0, 2)),
+                    deployment_mode=rng.choice(["saas", "private", "hybrid"]),
+                    reference_price=rng.choice(PRICES),
+                    is_xkqz=rng.random() < 0.4,
+                )
     return provider_index, solution_index
 
 
