@@ -62,3 +62,40 @@ def test_a_bulk_reindex_keeps_related_names_searchable(catalogue):
     # A solution is found by its provider's name.
     solutions = SolutionPage.objects.live().search("山东测试4号科技有限公司")
     assert [s.title for s in solutions] == ["测试方案4"]
+
+
+def _entries(model) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT object_id, title::text, autocomplete::text, body::text, title_text,
+                      body_text, title_norm
+               FROM wagtailsearch_indexentry e JOIN django_content_type t
+                 ON t.id = e.content_type_id
+               WHERE t.app_label = %s AND t.model = %s ORDER BY object_id""",
+            [model._meta.app_label, model._meta.model_name],
+        )
+        return cursor.fetchall()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index writer")
+@pytest.mark.parametrize("model", [ProviderPage, SolutionPage])
+def test_postgres_rows_are_the_ones_modelsearch_writes(catalogue, model):
+    """The index rows are written without Django expressions (search.backends.database.
+    PostgresEntryWriter): every column as modelsearch's own writer stores it."""
+    from modelsearch.backends.database.postgres.postgres import PostgresIndex
+
+    from search.documents import AnalysedDocument, prepare_for_indexing
+
+    backend = get_search_backend()
+    objects = list(model.get_indexed_objects().order_by("pk"))
+    backend.add_bulk(model, objects)
+    ours = _entries(model)
+    assert len(ours) == len(objects)
+    assert all(row[3] and row[1] for row in ours)  # title and body vectors are not empty
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM wagtailsearch_indexentry")
+    prepare_for_indexing(model, objects)
+    index = backend.get_index_for_model(model)
+    PostgresIndex.add_items(index, model, [AnalysedDocument(obj) for obj in objects])
+    assert _entries(model) == ours
