@@ -1,6 +1,7 @@
 """Benchmark of the workbook import of new providers and solutions.
 
     .venv/bin/python bench/import.py --providers 2000        # N providers + 2N solutions
+    .venv/bin/python bench/import.py --providers 2000 --solutions-per-provider 0
 
 Builds a workbook in the test helpers' row format (tests/catalogue/test_import.py), then times
 ``import_workbook`` (drafts, with English aliases and the deferred search/reference indexing)
@@ -29,6 +30,10 @@ run                        engine        write, provider rows/s (rows/s)  indexi
 2000 + 4000, constant      PostgreSQL    17.9 s = 112 (336)              41.1 s
 2000 + 4000, batched refs  SQLite        13.5 s = 148 (445)              8.6 s
 2000 + 4000, batched refs  PostgreSQL    16.1 s = 124 (372)              26.2 s
+2000 + 4000, fewer objects SQLite        10.2 s = 195 (586)              4.8 s
+2000 + 4000, fewer objects PostgreSQL    11.6 s = 172 (517)              8.0 s
+2000 + 0, fewer objects    SQLite        3.6 s = 554 (554)               1.7 s
+2000 + 0, fewer objects    PostgreSQL    4.8 s = 416 (416)               3.5 s
 =========================  ============  ================================  ===========
 
 "batch reads" (2026-11-26, a quiet machine): the indexing loads the pages' relations once per
@@ -39,9 +44,21 @@ one statement each (portal/references.py) instead of three per page; whole impor
 provider rows/s (SQLite / PostgreSQL), from 64 / 34. 100,000 rows (--providers 33334) on
 SQLite: 596 s = 56 provider rows/s, peak memory 312 MB (target < 500 MB).
 
-The 500 provider rows/s target is not met yet. Profile of the write (SQLite, 300 + 600):
-create_pages ~63 % (Revision content via serializable_data, _relations_from_database, the
-inserts), the bulk aliases ~25 %, reading and parsing the workbook ~10 %.
+"fewer objects" (2026-12-04, evening): new pages point at their revision with one UPDATE per
+chunk (was bulk_update's CASE per row), relations are loaded as id pairs with each term read
+once, a batch is prepared for indexing once (not again per backend), index_text remembers
+recent texts (an alias is indexed with its source's text), and the PostgreSQL index rows are
+written without a Django expression per text (search.backends.database.PostgresEntryWriter).
+Whole import, 2,000 + 4,000: 136 / 102 provider rows/s (SQLite / PostgreSQL), from 91 / 47; a
+workbook of providers only (``--solutions-per-provider 0``): 376 / 240 provider rows/s.
+100,000 rows on SQLite: 340 s = 98 provider rows/s, peak memory 312 MB.
+
+The 500 provider rows/s target is not met yet. What is left (profiles with ``--profile``):
+Django's insert compiler, about 3 µs per column value (1,000,000 values for 6,000 pages and
+their aliases, revisions and log entries); psycopg's client-side parsing of those multi-row
+statements (PostgreSQL); making ~4 page instances per new page (the write, the alias reader,
+the indexer); reading the workbook twice (validation, then the write); and on PostgreSQL the
+server's own ``to_tsvector`` and inserts.
 """
 
 from __future__ import annotations
