@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_URL ?= postgres://root@127.0.0.1:5432/test
 
-.PHONY: run serve install test test-postgres test-e2e lint format messages check bench bench-directory bench-certificates clean search-eval search-eval-postgres
+.PHONY: run serve install test test-postgres test-e2e lint format messages check bench bench-directory bench-search bench-certificates clean search-eval search-eval-postgres
 
 # The stamp files make a second `make run` skip what is already done.
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -70,7 +70,7 @@ check: $(VENV)/.installed
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-# Speed, printed not asserted. `make bench`: the whole site over HTTP (bench/site.py) — a
+# Speed, printed not asserted. `make bench`: the whole site over HTTP (bench/over_http.py) — a
 # PostgreSQL database portal_bench (BENCH_DATABASE_URL; created if missing, kept for the next
 # run) with 10,000 providers, 30,000 solutions, 3,000 cases and 1,000,000 certificates,
 # gunicorn with the production settings on loopback, Redis database 5; latency and throughput
@@ -79,10 +79,16 @@ check: $(VENV)/.installed
 # the directory (separate SQLite file, or DATABASE_URL) and certificate verification/import.
 BENCH_DATABASE_URL ?= postgres://root@127.0.0.1:5432/portal_bench
 bench: $(VENV)/.installed
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/site.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/over_http.py
 
 bench-directory: $(VENV)/.installed
 	$(PY) bench/directory.py --providers 10000 --solutions 30000 --reuse
+
+# Search as issue #4 measures it: warm, in one process, on SQLite (var/bench/search.sqlite3)
+# and on PostgreSQL (the database of `make bench`).
+bench-search: $(VENV)/.installed
+	$(PY) bench/search.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/search.py
 
 bench-certificates: $(VENV)/.installed
 	$(PY) bench/certificates.py --certificates 1000000

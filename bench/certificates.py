@@ -20,7 +20,7 @@ Database: ``DATABASE_URL`` if set (create the database first, e.g. ``createdb
 portal_bench_training``), otherwise a SQLite file, ``var/bench/certificates.sqlite3``. The
 certificates are written in chunks with the import's own writer (``COPY`` on PostgreSQL,
 ``bulk_create`` elsewhere; about a minute per million rows; ``build()`` is also used by
-``bench/site.py``). ``ANALYZE`` runs before timing. Figures are printed, not asserted.
+``bench/over_http.py``). ``ANALYZE`` runs before timing. Figures are printed, not asserted.
 
 Measured 2026-11-26, PostgreSQL, 1,000,000 certificates, 2,000 lookups, one process, on a
 2-core machine busy with other jobs (load average about 2):

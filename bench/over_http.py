@@ -1,8 +1,8 @@
 """Benchmark of the whole site over HTTP: gunicorn on loopback, a large dataset, uncached and
 cached pages, and a sustained load.
 
-    .venv/bin/python bench/site.py            # make bench: the full size below
-    .venv/bin/python bench/site.py --providers 500 --solutions 1500 --cases 150 \\
+    .venv/bin/python bench/over_http.py            # make bench: the full size below
+    .venv/bin/python bench/over_http.py --providers 500 --solutions 1500 --cases 150 \\
         --certificates 20000 --duration 10    # a quick run while developing
 
 Dataset, in a PostgreSQL database of its own (``DATABASE_URL``, default
@@ -781,7 +781,7 @@ def main() -> None:
     args = parse_args()
     database_url = os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
     if not database_url.startswith("postgres"):
-        raise SystemExit("bench/site.py needs PostgreSQL (DATABASE_URL=postgres://…)")
+        raise SystemExit("bench/over_http.py needs PostgreSQL (DATABASE_URL=postgres://…)")
     create_database(database_url, drop=args.rebuild)
     setup_django(server_env(args, page_cache=False))
     progress(f"database: {database_name(database_url)}")
