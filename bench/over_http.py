@@ -296,6 +296,9 @@ def build_cases(total: int, rng: random.Random) -> None:
 
 
 def ensure_dataset(args, database_url: str) -> dict[str, int]:
+    """The requested dataset in the configured database: built where it is empty, rebuilt
+    where it holds other numbers (PostgreSQL; a SQLite file must be removed by hand), indexed
+    where the search index lacks entries. Also used by bench/search.py, on SQLite too."""
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection, connections
@@ -311,6 +314,8 @@ def ensure_dataset(args, database_url: str) -> dict[str, int]:
     have = counts()
     wanted = {"providers": args.providers, "solutions": args.solutions, "cases": args.cases}
     if any(have[k] for k in wanted) and any(have[k] != v for k, v in wanted.items()):
+        if connection.vendor != "postgresql":
+            raise SystemExit(f"The database holds {have}, not {wanted}: give an empty one.")
         progress(f"the database holds {have}, not {wanted}: rebuilding")
         connections.close_all()
         create_database(database_url, drop=True)
@@ -351,9 +356,9 @@ def ensure_dataset(args, database_url: str) -> dict[str, int]:
             directory_bench.add_to_index(model, queryset, label)
     built = time.perf_counter() - started
     if built > 5:
-        progress(f"built in {built:.0f} s; VACUUM ANALYZE")
+        progress(f"built in {built:.0f} s; planner statistics")
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     return counts()
 
 

@@ -4,10 +4,10 @@
     .venv/bin/python bench/search.py                      # SQLite, var/bench/search.sqlite3
     DATABASE_URL=postgres://root@127.0.0.1:5432/portal_bench .venv/bin/python bench/search.py
 
-The database is built on the first run with the other benches' builders (bench/directory.py's
-bulk pages, bench/over_http.py's cases) and indexed with the configured search backend; a later
-run reuses it when it holds the requested numbers (the PostgreSQL database of ``make bench``
-qualifies). The page cache is off (test settings), so every request searches.
+The database is built on the first run by ``make bench``'s own builder
+(``bench/over_http.py``'s ``ensure_dataset``, without certificates) and indexed with the
+configured search backend; a later run reuses it when it holds the requested numbers (the
+PostgreSQL database of ``make bench`` qualifies). The page cache is off (test settings), so every request searches.
 
 Requests, made with ``django.test.Client`` in this process after one warm-up pass over every
 URL: the site search (``/search/?q=``, whose first tab is ranked and whose other tabs are
@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import statistics
 import sys
-import time
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import quote, unquote
@@ -48,41 +46,6 @@ def parse_args():
     parser.add_argument("--rounds", type=int, default=5, help="timed requests per URL")
     parser.add_argument("--seed", type=int, default=20261127)
     return parser.parse_args()
-
-
-def ensure_dataset(args) -> None:
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
-    from wagtail.signal_handlers import disable_reference_index_auto_update
-
-    from cases.models import CasePage
-    from catalogue.models import ProviderPage, SolutionPage
-
-    for backend in settings.WAGTAILSEARCH_BACKENDS.values():
-        backend["AUTO_UPDATE"] = False  # the pages are written in bulk, then indexed once
-    call_command("migrate", verbosity=0)
-    have = over_http.counts()
-    wanted = {"providers": args.providers, "solutions": args.solutions, "cases": args.cases}
-    if any(have[k] for k in wanted) and any(have[k] != v for k, v in wanted.items()):
-        raise SystemExit(f"The database holds {have}, not {wanted}: give an empty database.")
-    if not have["providers"]:
-        started = time.perf_counter()
-        with disable_reference_index_auto_update():
-            directory_bench.build(
-                SimpleNamespace(
-                    providers=args.providers,
-                    solutions=args.solutions,
-                    seed=args.seed,
-                    no_search_index=True,
-                )
-            )
-            over_http.build_cases(args.cases, random.Random(args.seed))  # noqa: S311
-        for model in (ProviderPage, SolutionPage, CasePage):
-            directory_bench.add_to_index(model, model.objects.all(), model.__name__)
-        progress(f"built in {time.perf_counter() - started:.0f} s")
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
 
 def groups() -> dict[str, list[str]]:
@@ -128,8 +91,10 @@ def main() -> None:
     django.setup()
     from django.db import connection
 
-    ensure_dataset(args)
-    have = over_http.counts()
+    # No certificates: search does not read them (a database that has some keeps them).
+    have = over_http.ensure_dataset(
+        SimpleNamespace(**vars(args), certificates=0), os.environ["DATABASE_URL"]
+    )
     progress(
         f"{connection.vendor}: {have['providers']:,} providers, {have['solutions']:,} solutions, "
         f"{have['cases']:,} cases; {args.rounds} rounds after a warm-up (issue #4: p95 ≤ 30 ms)"

@@ -147,7 +147,12 @@ class DeferredIndexing:
         for content_type_id, pks in by_type.items():
             model = ContentType.objects.get_for_id(content_type_id).model_class()
             for start in range(0, len(pks), 200):
-                objects = list(model.get_indexed_objects().filter(pk__in=pks[start : start + 200]))
+                chunk = pks[start : start + 200]
+                position = {pk: i for i, pk in enumerate(chunk)}
+                objects = sorted(
+                    model.get_indexed_objects().filter(pk__in=chunk),
+                    key=lambda obj: position[obj.pk],  # by translation key, not path
+                )
                 # Both indexes read the relations, each several times: load them per batch.
                 prepare_for_indexing(model, objects)
                 load_child_relations(model, objects)

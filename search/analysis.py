@@ -78,8 +78,10 @@ def _latin_tokens(run: str) -> list[str]:
 
 
 # Remembered by text: the English alias of every page is indexed with its source's (Chinese)
-# text, and names of regions, categories and industries recur on thousands of pages.
-@lru_cache(maxsize=4096)
+# text right after it (the bulk indexer keeps them together), and names of regions, categories
+# and industries recur on thousands of pages. Few entries: a web worker keeps them for good,
+# and a long description with its analysis weighs tens of kilobytes.
+@lru_cache(maxsize=256)
 def index_text(text: str) -> str:
     """The token string stored in the search index for a piece of text."""
     if not text:
