@@ -7,7 +7,8 @@
 The database is built on the first run by ``make bench``'s own builder
 (``bench/over_http.py``'s ``ensure_dataset``, without certificates) and indexed with the
 configured search backend; a later run reuses it when it holds the requested numbers (the
-PostgreSQL database of ``make bench`` qualifies). The page cache is off (test settings), so every request searches.
+PostgreSQL database of ``make bench`` qualifies). The page cache is off (test settings), so
+every request searches.
 
 Requests, made with ``django.test.Client`` in this process after one warm-up pass over every
 URL: the site search (``/search/?q=``, whose first tab is ranked and whose other tabs are
