@@ -6,6 +6,7 @@ must work without it."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.site_content import CERTIFICATE_HOLDER, CERTIFICATE_NUMBER, build_site
 
@@ -31,21 +32,20 @@ def test_search_and_filter_the_directory_then_open_a_provider(visitor):
     page.goto("/")
     page.get_by_role("link", name="服务商名录").first.click()
     page.wait_for_url(f"**{site['directory'].url}")
-    count = page.locator("#listing-count")
-    assert "共 3 家服务商" in count.inner_text()
+    expect(page.locator("#listing-count")).to_contain_text("共 3 家服务商")
 
     page.get_by_label("数字化生产服务商").check()
     page.get_by_role("button", name="应用筛选").click()
     page.wait_for_url(re.compile(r"category=production"))
-    assert "共 1 家服务商" in page.locator("#listing-count").inner_text()
+    expect(page.locator("#listing-count")).to_contain_text("共 1 家服务商")
 
     page.get_by_label("搜索服务商名称").fill("海智")
     page.get_by_label("搜索服务商名称").press("Enter")
     page.wait_for_url(re.compile(r"q=%E6%B5%B7%E6%99%BA|q=海智"))
     page.get_by_role("link", name="青岛海智工业互联网有限公司").click()
     page.wait_for_url(f"**{site['provider'].url}")
-    assert page.get_by_role("heading", level=1).inner_text() == "青岛海智工业互联网有限公司"
-    assert page.get_by_role("link", name="设备联网与预测性维护平台").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("青岛海智工业互联网有限公司")
+    expect(page.get_by_role("link", name="设备联网与预测性维护平台")).to_be_visible()
 
 
 def test_browse_solutions_and_cases(visitor):
@@ -60,7 +60,7 @@ def test_browse_solutions_and_cases(visitor):
     # The solution page lists the case that used it; the case links back.
     page.get_by_role("link", name="精工机械设备预测性维护典型案例").click()
     page.wait_for_url(f"**{site['case'].url}")
-    assert page.get_by_role("cell", name="+25.8%").is_visible()
+    expect(page.get_by_role("cell", name="+25.8%")).to_be_visible()
     page.get_by_role("link", name="设备联网与预测性维护平台").click()
     page.wait_for_url(f"**{site['solution'].url}")
 
@@ -72,12 +72,12 @@ def test_look_up_a_certificate(visitor):
     page.get_by_label("证书编号").fill(CERTIFICATE_NUMBER)
     page.get_by_label("姓名").fill("欧阳某某")
     page.get_by_role("button", name="查询").click()
-    assert page.get_by_text("未找到匹配的证书").is_visible()
+    expect(page.get_by_text("未找到匹配的证书")).to_be_visible()
 
     page.get_by_label("证书编号").fill(CERTIFICATE_NUMBER)
     page.get_by_label("姓名").fill(CERTIFICATE_HOLDER)
     page.get_by_role("button", name="查询").click()
-    assert page.get_by_text("证书有效").is_visible()
+    expect(page.get_by_text("证书有效")).to_be_visible()
     assert CERTIFICATE_HOLDER not in page.locator("main").inner_text()  # the name is masked
     page.locator("main a[href*='/certificates/v/']").first.click()
     page.wait_for_url(re.compile(r"/certificates/v/"))
