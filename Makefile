@@ -87,8 +87,8 @@ bench-directory: $(VENV)/.installed
 # Search as issue #4 measures it: warm, in one process, on SQLite (var/bench/search.sqlite3)
 # and on PostgreSQL (the database of `make bench`).
 bench-search: $(VENV)/.installed
-	$(PY) bench/search.py
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/search.py
+	$(PY) bench/search_speed.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/search_speed.py
 
 bench-certificates: $(VENV)/.installed
 	$(PY) bench/certificates.py --certificates 1000000

@@ -466,13 +466,13 @@ def solution_urls(rng, count):
     return [rng.choice(choices)() for _ in range(count)]
 
 
-def time_requests(urls) -> tuple[list[float], list[int], list[float]]:
+def time_requests(urls, *, warm: bool = True) -> tuple[list[float], list[int], list[float]]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    for url in urls[:5]:
+    for url in urls[:5] if warm else ():
         client.get(url)  # warm caches (taxonomy names, site root paths)
     times, queries, sql_times = [], [], []
     for url in urls:

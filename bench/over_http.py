@@ -298,7 +298,7 @@ def build_cases(total: int, rng: random.Random) -> None:
 def ensure_dataset(args, database_url: str) -> dict[str, int]:
     """The requested dataset in the configured database: built where it is empty, rebuilt
     where it holds other numbers (PostgreSQL; a SQLite file must be removed by hand), indexed
-    where the search index lacks entries. Also used by bench/search.py, on SQLite too."""
+    where the search index lacks entries. Also used by bench/search_speed.py, on SQLite too."""
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection, connections

@@ -32,6 +32,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from portal import page_cache
 from portal.clusters import load_child_relations, load_parental_m2m
 from portal.references import update_references
 from search.documents import prepare_for_indexing
@@ -178,7 +179,11 @@ def index_pages(translation_keys: list[str]) -> int:
     indexing = DeferredIndexing()
     indexing.keys = list(translation_keys)
     with transaction.atomic():
-        return indexing._index()
+        count = indexing._index()
+        # Search pages are cached like any page, and the publication's purge came before its
+        # pages could be found: a search cached in between would stay without them.
+        page_cache.purge()
+        return count
 
 
 # --- Creating pages in bulk --------------------------------------------------------------------

@@ -670,7 +670,11 @@ class Listing:
         try:
             with transaction.atomic():
                 # Scoring is the expensive part: only when the order needs it.
-                results = self._search(ranked=self.sort == "relevance")
+                ranked = self.sort == "relevance"
+                results = self._search(ranked=ranked)
+                hits = self._indexed_hits(results, ranked=ranked)
+                if hits is not None:
+                    return hits[:MAX_SEARCH_RESULTS]
                 if hasattr(results, "pks"):  # our backend: the ids without model instances
                     return results.pks()
                 return [obj.pk for obj in results]
@@ -685,6 +689,25 @@ class Listing:
         )
         return results[:MAX_SEARCH_RESULTS]
 
+    def _indexed_hits(self, results, *, ranked: bool, mask: bool = False):
+        """The keyword's hits through the facet index: the search index entries the database
+        backend matched, of every type, mapped to this listing's entries (their ids, or with
+        ``mask`` their bitmap). The match runs once per request and keyword, so the site
+        search's tabs (and the API search's types) share it instead of matching once each, and
+        no id list goes back to the database. None without a facet index or with another
+        search backend."""
+        entry_scores = getattr(results, "entry_scores", None)
+        index = self.bitmap_index() if entry_scores is not None else None
+        if index is None:
+            return None
+        scores = entry_scores()
+        if scores is None:
+            return None
+        db = self.search_base.db
+        if mask:
+            return index.entry_mask(scores, db=db)
+        return index.entry_hits(scores, ranked=ranked, db=db)
+
     def match_count(self) -> int:
         """The number of entries the keyword and the facets leave, for when only the number
         is wanted (the site search's other tabs, the API search's types outside the requested
@@ -696,7 +719,12 @@ class Listing:
         if self.state.q and "search_hits" not in self.__dict__:
             try:
                 with transaction.atomic():
-                    matches = getattr(self._search(ranked=False), "pk_subquery", None)
+                    results = self._search(ranked=False)
+                    mask = self._indexed_hits(results, ranked=False, mask=True)
+                    if mask is not None:
+                        index = self.bitmap_index()
+                        return index.query(self.state.selections, None, mask=mask).count
+                    matches = getattr(results, "pk_subquery", None)
                     subquery = matches() if matches else None
                     if subquery is not None:
                         index = self.bitmap_index()

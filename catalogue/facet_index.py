@@ -35,7 +35,12 @@ from time import perf_counter
 
 from django.core.cache import cache
 from django.db import router
-from django.db.models import F
+from django.db.models import F, Max
+from django.utils.functional import cached_property
+from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.search.models import IndexEntry
+
+from search.ranking import rank_fairly
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +69,7 @@ class FacetIndex:
     """The bitmaps of one listing's entries, read from its base queryset (:meth:`read`) or
     from the shared cache (:meth:`from_payload`)."""
 
-    def __init__(self, *, version, specs, pks, bitmaps, orders):
+    def __init__(self, *, version, specs, pks, bitmaps, orders, entries=None, last_entry=0):
         self.version = version
         self.specs = specs
         self.pks = pks
@@ -73,6 +78,11 @@ class FacetIndex:
         self.all = (1 << self.size) - 1
         self.bitmaps: dict[str, dict] = bitmaps
         self.orders: dict[str, array] = orders  # sort value -> positions in that order
+        # The search index entry of each position (0: none) and the last entry id that existed
+        # when they were read (see entry_hits).
+        self.entries: array = entries if entries is not None else array("q", bytes(8 * self.size))
+        self.last_entry = last_entry
+        self.content_types: list[int] = []
         self.build_seconds = 0.0
 
     @classmethod
@@ -84,6 +94,7 @@ class FacetIndex:
             version=version, specs=list(listing.facet_specs), pks=pks, bitmaps={}, orders={}
         )
         index._read_grouped(base)
+        index._read_entries(listing.model, base.db)
         for spec in index.specs:
             if spec.param not in index.bitmaps:
                 index._read_many(base, spec)
@@ -105,11 +116,15 @@ class FacetIndex:
             "pks": self.pks,
             "bitmaps": self.bitmaps,
             "orders": self.orders,
+            "entries": self.entries,
+            "last_entry": self.last_entry,
         }
 
     @classmethod
     def from_payload(cls, listing, payload) -> FacetIndex:
-        return cls(specs=list(listing.facet_specs), **payload)
+        index = cls(specs=list(listing.facet_specs), **payload)
+        index.content_types = get_descendants_content_types_pks(listing.model)
+        return index
 
     @staticmethod
     def supports(listing) -> bool:
@@ -144,7 +159,60 @@ class FacetIndex:
         )
         self.bitmaps[spec.param] = self._bitmaps(pairs)
 
+    def _read_entries(self, model, db) -> None:
+        """The search index entry of each position, for :meth:`entry_hits`."""
+        self.content_types = get_descendants_content_types_pks(model)
+        entries = IndexEntry.objects.using(db)
+        self.last_entry = entries.aggregate(last=Max("id"))["last"] or 0
+        position = self.position
+        for entry, object_id in entries.filter(content_type_id__in=self.content_types).values_list(
+            "id", "object_id"
+        ):
+            found = position.get(int(object_id))
+            if found is not None:
+                self.entries[found] = entry
+
+    @cached_property
+    def entry_position(self) -> dict[int, int]:
+        return {entry: i for i, entry in enumerate(self.entries) if entry}
+
     # -- queries
+
+    def entry_positions(self, scores: dict[int, float], *, db: str) -> list[tuple[int, float]]:
+        """``(position, score)`` of this listing's entries among the search index entries
+        ``scores`` (``{index entry id: score}``, every type's).
+
+        An entry written after the index was read (a page published now and indexed by a
+        background task) has a newer id than :attr:`last_entry`: those are looked up."""
+        found = zip(map(self.entry_position.get, scores), scores.values(), strict=True)
+        rows = [(position, score) for position, score in found if position is not None]
+        if scores and max(scores) > self.last_entry:
+            newer = [entry for entry in scores if entry > self.last_entry]
+            for start in range(0, len(newer), 1000):  # within SQLite's parameter limit
+                later = IndexEntry.objects.using(db).filter(
+                    id__in=newer[start : start + 1000], content_type_id__in=self.content_types
+                )
+                for entry, object_id in later.values_list("id", "object_id"):
+                    position = self.position.get(int(object_id))
+                    if position is not None:
+                        rows.append((position, scores[entry]))
+        return rows
+
+    def entry_hits(self, scores: dict[int, float], *, ranked: bool, db: str) -> list[int]:
+        """The ids of this listing's entries among the index entries ``scores``, best first
+        (:mod:`search.ranking`: the fair order for equal scores) when ``ranked``, else in the
+        fair order."""
+        rows = self.entry_positions(scores, db=db)
+        if ranked:
+            positions = [p for p, _score, _fair in rank_fairly([(p, s, p) for p, s in rows])]
+        else:
+            positions = sorted(p for p, _score in rows)
+        pks = self.pks
+        return [pks[p] for p in positions]
+
+    def entry_mask(self, scores: dict[int, float], *, db: str) -> int:
+        """The bitmap of this listing's entries among the index entries ``scores``."""
+        return bitmap((p for p, _score in self.entry_positions(scores, db=db)), self.size)
 
     def hits_mask(self, hits: list[int]) -> int:
         position = self.position
@@ -154,17 +222,24 @@ class FacetIndex:
         """The positions in the order of ``sort`` (None: the fair order, bit order)."""
         return self.orders.get(sort)
 
-    def query(self, selections: dict[str, list[str]], hits: list[int] | None) -> IndexQuery:
-        return IndexQuery(self, selections, hits)
+    def query(
+        self, selections: dict[str, list[str]], hits: list[int] | None, *, mask: int | None = None
+    ) -> IndexQuery:
+        """The state with these facet selections and the keyword's ``hits`` (ids; None without
+        a keyword), or its hits as a bitmap (``mask``) when only the counts are wanted."""
+        return IndexQuery(self, selections, hits, mask)
 
 
 class IndexQuery:
     """One listing state answered from the index: filters, counts and ordered ids."""
 
-    def __init__(self, index: FacetIndex, selections, hits):
+    def __init__(self, index: FacetIndex, selections, hits, mask=None):
         self.index = index
         self.hits = hits
-        self.base = index.all if hits is None else index.hits_mask(hits)
+        if mask is not None:
+            self.base = mask
+        else:
+            self.base = index.all if hits is None else index.hits_mask(hits)
         self.filters = {
             spec.param: self._filter(spec, selections.get(spec.param, [])) for spec in index.specs
         }
@@ -222,12 +297,16 @@ class IndexQuery:
         return [pks[p] for p in itertools.islice(self.positions(sort), start, stop)]
 
 
+# Raised when the payload's contents change (2: the search index entries).
+PAYLOAD_FORMAT = 2
+
+
 def _shape(listing) -> str:
-    """The facets and sorts an index holds: a cached index of another shape (from another
-    release of the code) is not used."""
+    """The format, facets and sorts an index holds: a cached index of another shape (from
+    another release of the code) is not used."""
     params = ",".join(spec.param for spec in listing.facet_specs)
     sorts = ",".join(option.value for option in listing.sort_options if option.order_by)
-    return f"{params};{sorts}"
+    return f"{PAYLOAD_FORMAT};{params};{sorts}"
 
 
 def index_for(listing, version) -> FacetIndex | None:

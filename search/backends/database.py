@@ -8,15 +8,19 @@ picks, so the analysis applies to SQLite in development and PostgreSQL in produc
 import json
 from functools import cache
 
-from django.db.models import Func
+from django.db import connections
+from django.db.models import F, Func
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import Fuzzy, MatchAll, Not
 
+from portal.request_memo import remembered
+
 from ..documents import AnalysedDocument, BulkPreparingMixin
 from ..query import analyse
+from ..ranking import rank_fairly
 
 
 class AnalysedIndexMixin:
@@ -131,16 +135,17 @@ class FairRankingMixin:
     The stock SQLite compiler joins the FTS table to the index table in a way that makes SQLite
     evaluate the MATCH once per index row, and it scores each hit with a correlated sub-query
     that runs the MATCH again: seconds for a few hundred hits. Here the hits and their scores
-    come from one MATCH on the FTS table alone, and the order is made in Python.
-
-    Equal scores are ordered by the model's fair key (a stable hash of the entry's identity),
-    never by primary key, so no entry is favoured by when it was entered. Scores count as equal
-    within the same tenth of the best score: BM25 moves by a few per cent with incidental length
-    differences (a longer address, a code that splits into more tokens), which is no reason to
-    rank one provider above another.
+    come from one MATCH on the FTS table alone, and the order is made in Python, the fair order
+    of :mod:`search.ranking` (equal scores by the model's fair key, never by primary key).
     """
 
-    SCORE_BANDS = 1  # decimal places of score / best score
+    def matching_entries(self, config) -> dict[int, float] | None:
+        """``entry_scores()`` of every type, remembered for the rest of the request; None for
+        a query without words or a search restricted to some fields."""
+        if isinstance(self.query, MatchAll | Not | Fuzzy) or self.fields is not None:
+            return None
+        key = ("search-entries", self.queryset.db, type(self).__name__, repr(self.query))
+        return remembered((*key, str(config)), lambda: self.entry_scores(config))
 
     def search(self, config, start, stop, score_field=None, **kwargs):
         if isinstance(self.query, MatchAll | Not):
@@ -153,9 +158,7 @@ class FairRankingMixin:
         rows = self.scored_rows(config, fair_field, **kwargs)  # (pk, score, fair), higher=better
         if not rows:
             return self.queryset.none()
-        best = max(score for _pk, score, _fair in rows) or 1.0
-        rows.sort(key=lambda r: (-round(r[1] / best, self.SCORE_BANDS), r[2], r[0]))
-        wanted = rows[start:stop]
+        wanted = rank_fairly(rows)[start:stop]
         queryset = self.queryset.filter(pk__in=[pk for pk, _s, _f in wanted]).order_by()
         # Read by FairResultsMixin, which puts the fetched rows in this order: cheaper than
         # an ORDER BY CASE over hundreds of ids.
@@ -189,6 +192,17 @@ class FairResultsMixin:
         # ranking is in result order.
         return list(ranking)
 
+    def entry_scores(self) -> dict[int, float] | None:
+        """Every index entry this search matches, of any type, with its score (higher is
+        better): ``{index entry id: score}``; None where the search has no such list (a query
+        without words, a search restricted to some fields).
+
+        A listing that knows the index entry of each of its entries (the facet index) takes its
+        hits from here, so the site search's tabs and the API search's types share one match
+        instead of running it once each."""
+        compiler = self.query_compiler
+        return compiler.matching_entries(compiler.get_config(self.backend))
+
     def pk_subquery(self):
         """All the matching ids (no limit, no order) as a queryset the database can use inside
         another statement, such as a count; None for ranked results, which are ordered in
@@ -201,29 +215,37 @@ class FairResultsMixin:
 
 
 class SQLiteScoring:
-    def scored_rows(self, config, fair_field, **kwargs):
+    def entry_scores(self, config) -> dict[int, float]:
+        """``{index entry id: score}`` of one MATCH on the FTS table (whose rowid is the index
+        entry's id), over every type."""
         from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
-        from modelsearch.backends.database.sqlite.sqlite import (
-            IndexEntry,
-            SQLiteFTSIndexEntry,
-        )
-        from modelsearch.utils import get_descendants_content_types_pks
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
         query = self.build_search_query(normalize(self.query), config=config)
-        hits = dict(
-            SQLiteFTSIndexEntry.objects.filter(
-                MatchExpression(self.fields or self.FTS_TABLE_FIELDS, query)
-            )
-            .annotate(score=BM25())
-            .values_list("pk", "score")
-        )
+        matches = SQLiteFTSIndexEntry.objects.filter(
+            MatchExpression(self.fields or self.FTS_TABLE_FIELDS, query)
+        ).annotate(score=BM25())
+        # Read with the cursor: Django's per-row value conversion costs more than the fetch
+        # for the thousands of rows a common word matches, and the two columns need none.
+        sql, params = matches.values_list("pk", "score").query.sql_with_params()
+        with connections[matches.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return {pk: -score for pk, score in cursor.fetchall()}  # bm25: lower is better
+
+    def scored_rows(self, config, fair_field, **kwargs):
+        from modelsearch.backends.database.sqlite.sqlite import IndexEntry
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        hits = self.matching_entries(config)
+        if hits is None:  # a search in some fields: not shared
+            hits = self.entry_scores(config)
         content_types = get_descendants_content_types_pks(self.queryset.model)
         scores = {}
         for chunk in _chunks(list(hits)):
             for entry_id, object_id in IndexEntry.objects.filter(
                 id__in=_sqlite_ids(chunk), content_type_id__in=content_types
             ).values_list("id", "object_id"):
-                scores[int(object_id)] = -hits[entry_id]  # bm25: lower is better
+                scores[int(object_id)] = hits[entry_id]
         rows = []
         for chunk in _chunks(list(scores)):
             rows += [
@@ -288,6 +310,32 @@ class PostgresScoring:
             _vector_=EntryVector(*(vector for vector, _boost in vectors))
         ).filter(_vector_=search_query)
         return queryset, rank_expression
+
+    def entry_scores(self, config) -> dict[int, float] | None:
+        """``{index entry id: score}`` of every type, matched and ranked as :meth:`search`
+        does, straight on the index table."""
+        from wagtail.search.models import IndexEntry
+
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        if [getattr(vector, "name", None) for vector, _boost in vectors] != [
+            "index_entries__title",
+            "index_entries__body",
+        ]:
+            return None
+
+        def on_entry(expression):
+            if isinstance(expression, F):
+                return F(expression.name.removeprefix("index_entries__"))
+            return expression
+
+        rank = self._build_rank_expression(
+            [(on_entry(vector), on_entry(boost)) for vector, boost in vectors], config
+        )
+        matches = IndexEntry.objects.alias(_vector_=EntryVector(F("title"), F("body"))).filter(
+            _vector_=search_query
+        )
+        return dict(matches.annotate(score=rank).values_list("id", "score"))
 
     def scored_rows(self, config, fair_field, **kwargs):
         queryset = PostgresScoring.search(

@@ -205,6 +205,23 @@ def test_another_process_loads_the_shared_index_and_never_an_outdated_one(client
     }
 
 
+def test_a_provider_indexed_after_its_publication_is_found_without_another(client, provider_index):
+    """In production the search index is written by a background task, after the publication
+    that refreshed the facet index: a keyword finds the provider once its entry is written, not
+    only after the next publication."""
+    make_provider(provider_index, title="枣庄甲精密机械有限公司", region="zaozhuang")
+    with DeferredIndexing():  # the search entry is written when the block ends
+        make_provider(provider_index, title="枣庄乙精密机械有限公司", region="zaozhuang")
+        assert result_count(client.get("/providers/")) == 2  # the index is read now
+        assert result_titles(client.get("/providers/?q=精密机械")) == ["枣庄甲精密机械有限公司"]
+
+    assert set(result_titles(client.get("/providers/?q=精密机械"))) == {
+        "枣庄甲精密机械有限公司",
+        "枣庄乙精密机械有限公司",
+    }
+    assert facet(client.get("/providers/?q=精密机械"), "region")["zaozhuang"].count == 2
+
+
 def test_a_provider_made_private_leaves_the_directory_at_once(client, provider_index):
     make_provider(provider_index, title="德州甲科技有限公司", region="dezhou")
     private = make_provider(provider_index, title="德州乙科技有限公司", region="dezhou")

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, PageLogEntry, Revision
 from catalogue import workbook as workbook_module
 from catalogue.models import Batch, ProviderGrade, ProviderPage, SolutionPage, StatusChange
 from catalogue.workbook import import_workbook
+from portal import page_cache
 from tests.catalogue import test_import as helpers
 
 provider, solution = helpers.provider, helpers.solution
@@ -289,9 +290,11 @@ def test_indexing_is_a_background_task_after_the_commit(
     pages = set(ProviderPage.objects.filter(title=title).values_list("pk", flat=True))
     assert len(pages) == 2  # the Chinese page and its English alias
     assert _found(title) == set()  # not indexed yet
+    version = page_cache.version()
 
     assert queued.task.call(*queued.args) >= 2 * 6  # what the worker runs (+ new parents)
     assert _found(title) == pages
+    assert page_cache.version() != version  # no cached search page stays without them
 
 
 def test_indexing_is_inline_with_the_immediate_backend(xlsx, index):

@@ -66,6 +66,21 @@ def tab_counts(response) -> dict[str, tuple[int, bool]]:
     return {tab["label"]: (tab["count"], tab["selected"]) for tab in response.context["tabs"]}
 
 
+def test_the_tabs_share_one_full_text_match(client, catalogue):
+    """The words are matched once per request, whatever the number of tabs: each tab takes its
+    hits from that match (through the listings' facet index), so a search costs one scan of the
+    full-text index, not one per type."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/search/", {"q": "预测性维护"}).content.decode()
+    assert '<span class="badge badge--muted">2</span>' in html  # two providers
+    assert '<span class="badge badge--muted">1</span>' in html  # one solution
+    matches = [q["sql"] for q in queries if " MATCH " in q["sql"] or "@@" in q["sql"]]
+    assert len(matches) == 1, matches
+
+
 def test_the_first_tab_that_found_something_opens(client, catalogue):
     response = client.get("/search/", {"q": "振动监测"})  # only in the solution's description
 

@@ -1,0 +1,19 @@
+"""The fair relevance order, shared by the search backend and the facet index.
+
+Equal scores are ordered by the entry's fair key (a stable hash of its identity), never by
+primary key, so no entry is favoured by when it was entered. Scores count as equal within the
+same tenth of the best score: BM25 moves by a few per cent with incidental length differences
+(a longer address, a code that splits into more tokens), which is no reason to rank one
+provider above another.
+"""
+
+SCORE_BANDS = 1  # decimal places of score / best score
+
+
+def rank_fairly(rows: list[tuple]) -> list[tuple]:
+    """``rows`` of ``(key, score, fair, …)`` (higher score is better) best first: by band of
+    the best score, then by ``fair``, then by ``key``."""
+    if not rows:
+        return rows
+    best = max(row[1] for row in rows) or 1.0
+    return sorted(rows, key=lambda row: (-round(row[1] / best, SCORE_BANDS), row[2], row[0]))
