@@ -18,7 +18,9 @@ A request then needs no facet query at all:
 - an option's count is the popcount of its bitmap AND the filters of the *other* facets, the
   same disjunctive counts :meth:`Listing.facets` computes in SQL;
 - the fair order is bit order; other orders are permutations read with the index; a page of
-  results is the first set bits in that order, then one query for those rows.
+  results is the first set bits in that order, then one query for those rows;
+- a keyword's hits are the search index entries the database backend matched (once per
+  request, for every listing), mapped to positions by each entry's index entry id.
 
 Semantics are the SQL path's, value for value (the tests run the listings both ways). A
 listing with a facet this module cannot read falls back to SQL.
