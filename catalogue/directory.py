@@ -114,14 +114,21 @@ def public(queryset):
     Wagtail's ``public()`` reads the restrictions joined to their pages, a join SQLite plans as
     a scan of the whole page table (milliseconds at 40,000 pages, even with no restriction);
     here the restricted pages are looked up by primary key. Same sections, same exclusion
-    (the restricted page and its descendants).
+    (the restricted page and its descendants). Read once per request (a site search builds a
+    listing per type).
     """
     sections = Q()
-    restricted = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id"))
-    restricted = restricted.order_by()
-    for path, depth in restricted.values_list("path", "depth"):
+    db = queryset.db
+    for path, depth in remembered(("restricted-sections", db), lambda: _restricted_sections(db)):
         sections |= Q(path__startswith=path, depth__gte=depth)
     return queryset.exclude(sections) if sections else queryset
+
+
+def _restricted_sections(db) -> list[tuple[str, int]]:
+    restricted = Page.objects.using(db).filter(
+        pk__in=PageViewRestriction.objects.using(db).values("page_id")
+    )
+    return list(restricted.order_by().values_list("path", "depth"))
 
 
 # --- Taxonomy terms (cached) ----------------------------------------------------------------

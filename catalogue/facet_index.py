@@ -182,23 +182,29 @@ class FacetIndex:
 
     def entry_positions(self, scores: dict[int, float], *, db: str) -> list[tuple[int, float]]:
         """``(position, score)`` of this listing's entries among the search index entries
-        ``scores`` (``{index entry id: score}``, every type's).
-
-        An entry written after the index was read (a page published now and indexed by a
-        background task) has a newer id than :attr:`last_entry`: those are looked up."""
+        ``scores`` (``{index entry id: score}``, every type's)."""
         found = zip(map(self.entry_position.get, scores), scores.values(), strict=True)
         rows = [(position, score) for position, score in found if position is not None]
-        if scores and max(scores) > self.last_entry:
-            newer = [entry for entry in scores if entry > self.last_entry]
-            for start in range(0, len(newer), 1000):  # within SQLite's parameter limit
-                later = IndexEntry.objects.using(db).filter(
-                    id__in=newer[start : start + 1000], content_type_id__in=self.content_types
-                )
-                for entry, object_id in later.values_list("id", "object_id"):
-                    position = self.position.get(int(object_id))
-                    if position is not None:
-                        rows.append((position, scores[entry]))
+        rows += [(position, scores[entry]) for entry, position in self._newer_entries(scores, db)]
         return rows
+
+    def _newer_entries(self, scores: dict[int, float], db: str) -> list[tuple[int, int]]:
+        """``(entry, position)`` of the entries in ``scores`` written after the index was read
+        (a page published, then indexed by a background task): their ids are newer than
+        :attr:`last_entry`, and they are looked up."""
+        if not scores or max(scores) <= self.last_entry:
+            return []
+        newer = [entry for entry in scores if entry > self.last_entry]
+        found = []
+        for start in range(0, len(newer), 1000):  # within SQLite's parameter limit
+            later = IndexEntry.objects.using(db).filter(
+                id__in=newer[start : start + 1000], content_type_id__in=self.content_types
+            )
+            for entry, object_id in later.values_list("id", "object_id"):
+                position = self.position.get(int(object_id))
+                if position is not None:
+                    found.append((entry, position))
+        return found
 
     def entry_hits(self, scores: dict[int, float], *, ranked: bool, db: str) -> list[int]:
         """The ids of this listing's entries among the index entries ``scores``, best first
@@ -214,7 +220,9 @@ class FacetIndex:
 
     def entry_mask(self, scores: dict[int, float], *, db: str) -> int:
         """The bitmap of this listing's entries among the index entries ``scores``."""
-        return bitmap((p for p, _score in self.entry_positions(scores, db=db)), self.size)
+        positions = [p for p in map(self.entry_position.get, scores) if p is not None]
+        positions += [position for _entry, position in self._newer_entries(scores, db)]
+        return bitmap(positions, self.size)
 
     def hits_mask(self, hits: list[int]) -> int:
         position = self.position

@@ -74,10 +74,8 @@ def search(request: HttpRequest, params: Query[SearchParams]):
     query = clean_query(params.q)
     with translation.override(params.lang):
         locale = Locale.get_active()
-        available = [(t, t.index_page(locale)) for t in registry.search_types()]
         # A type the site does not publish (no listing page yet) simply finds nothing.
-        available = [(t, page) for t, page in available if page is not None and query]
-
+        available = registry.listed_types(locale) if query else []
         listing_params = request.GET.copy()
         listing_params["q"] = query
         for name in ("type", "page", "page_size", "lang"):

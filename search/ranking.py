@@ -7,6 +7,9 @@ same tenth of the best score: BM25 moves by a few per cent with incidental lengt
 provider above another.
 """
 
+from collections import defaultdict
+from operator import itemgetter
+
 SCORE_BANDS = 1  # decimal places of score / best score
 
 
@@ -16,4 +19,9 @@ def rank_fairly(rows: list[tuple]) -> list[tuple]:
     if not rows:
         return rows
     best = max(row[1] for row in rows) or 1.0
-    return sorted(rows, key=lambda row: (-round(row[1] / best, SCORE_BANDS), row[2], row[0]))
+    # Rows in fair order, then dealt into their bands (a C-level sort, no per-row key tuple:
+    # a frequent word ranks thousands of hits per request).
+    bands = defaultdict(list)
+    for row in sorted(rows, key=itemgetter(2, 0)):
+        bands[round(row[1] / best, SCORE_BANDS)].append(row)
+    return [row for band in sorted(bands, reverse=True) for row in bands[band]]

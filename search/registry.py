@@ -9,7 +9,11 @@ interface: ``Listing(params, index_page=…, base_url=…)`` with ``.context()``
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils.functional import Promise
+
+from portal import page_cache
 
 
 @dataclass(frozen=True)
@@ -40,3 +44,20 @@ def search_types() -> list[SearchType]:
 
 def get(key: str) -> SearchType | None:
     return _types.get(key)
+
+
+def listed_types(locale) -> list[tuple[SearchType, object]]:
+    """The searchable types that have a listing page in ``locale``, each with that page, in
+    the order of :func:`search_types`.
+
+    Cached until the next publication (the page cache's version changes with every one, and
+    with every move or deletion), under the PAGE_CACHE setting like the main menu: every search
+    needs them, and they are a query per type."""
+    key = f"search:listed-types:{locale.pk}:{page_cache.version()}"
+    found = cache.get(key) if settings.PAGE_CACHE else None
+    if found is None:
+        found = [(t.key, t.index_page(locale)) for t in search_types()]
+        found = [(key, page) for key, page in found if page is not None]
+        if settings.PAGE_CACHE:
+            cache.set(key, found, page_cache.TIMEOUT)
+    return [(_types[key], page) for key, page in found if key in _types]

@@ -49,8 +49,7 @@ def type_url(key: str | None, query: str) -> str:
 def search(request, type_key: str | None = None):
     query = clean_query(request.GET.get("q", ""))
     locale = Locale.get_active()
-    available = [(t, t.index_page(locale)) for t in registry.search_types()]
-    available = [(t, index_page) for t, index_page in available if index_page is not None]
+    available = registry.listed_types(locale)
     index_pages = {t.key: index_page for t, index_page in available}
     if type_key is not None and type_key not in {t.key for t, _ in available}:
         raise Http404("Unknown search type")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from catalogue import taxonomy
@@ -29,6 +29,40 @@ TIMELINE_ITEM = {
     Status.RECTIFYING: "warning",
     Status.REMOVED: "danger",
 }
+
+
+FACET_OPTION = (
+    '<li class="facets__option">\n'
+    '  <input type="checkbox" id="{id}" name="{param}" value="{value}"{checked}>\n'
+    '  <label class="facets__label" for="{id}">{label}</label>\n'
+    '  <a class="facets__count" href="{url}"><span class="visually-hidden">{only}</span>'
+    "{count}</a>\n"
+    "</li>"
+)
+
+
+@register.simple_tag
+def facet_options(facet, options):
+    """The checkbox, label and "only this" link of each option: a listing shows a hundred or
+    more, and an ``{% include %}`` per option cost a tenth of the search page's time."""
+    checked = mark_safe(" checked")
+    return format_html_join(
+        "",
+        FACET_OPTION,
+        (
+            {
+                "id": option.id,
+                "param": facet.param,
+                "value": option.value,
+                "checked": checked if option.selected else "",
+                "label": option.label,
+                "url": option.url,
+                "only": translation.gettext("只看“%(label)s”：") % {"label": option.label},
+                "count": option.count,
+            }
+            for option in options
+        ),
+    )
 
 
 @register.filter

@@ -81,6 +81,20 @@ def test_the_tabs_share_one_full_text_match(client, catalogue):
     assert len(matches) == 1, matches
 
 
+def test_a_listing_taken_offline_takes_its_tab_with_it(client, catalogue, settings):
+    """The listing pages behind the tabs are remembered until the next publication, and an
+    unpublished one is gone from the next search (the caches are on, as in production)."""
+    from catalogue.models import SolutionIndexPage
+
+    settings.PAGE_CACHE = True
+    assert 'href="/search/solution/' in client.get("/search/", {"q": "预测性维护"}).content.decode()
+
+    SolutionIndexPage.objects.get().unpublish()
+    html = client.get("/search/", {"q": "预测性维护"}).content.decode()
+    assert 'href="/search/provider/' in html
+    assert 'href="/search/solution/' not in html
+
+
 def test_the_first_tab_that_found_something_opens(client, catalogue):
     response = client.get("/search/", {"q": "振动监测"})  # only in the solution's description
 
