@@ -16,6 +16,7 @@ from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import Fuzzy, MatchAll, Not
 
+from portal import page_cache
 from portal.request_memo import remembered
 
 from ..documents import AnalysedDocument, BulkPreparingMixin
@@ -33,7 +34,12 @@ class AnalysedIndexMixin:
         The stock backends scale title scores by the average title length *at the moment each
         entry was written*, so two identical entries score differently depending on when they
         were indexed: an ordering by insertion in disguise. BM25 already normalises by length.
+
+        ``full`` is the end of a rebuild (``update_index``): search pages are cached like any
+        page, and the rebuilt index may answer differently, so the cache's version moves on.
         """
+        if full:
+            page_cache.purge()
 
 
 class PostgresEntryWriter:

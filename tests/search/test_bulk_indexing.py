@@ -99,3 +99,19 @@ def test_postgres_rows_are_the_ones_modelsearch_writes(catalogue, model):
     index = backend.get_index_for_model(model)
     PostgresIndex.add_items(index, model, [AnalysedDocument(obj) for obj in objects])
     assert _entries(model) == ours
+
+
+def test_a_rebuilt_index_refreshes_the_cached_search_pages(catalogue, client, settings):
+    """``update_index`` may change what a search finds; a search page cached before it is not
+    served after it."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.PAGE_CACHE = True
+    first = client.get("/search/", {"q": "山东测试"})
+    assert client.get("/search/", {"q": "山东测试"})["X-Page-Cache"] == "hit"
+    call_command("update_index", stdout=StringIO(), stderr=StringIO())
+    again = client.get("/search/", {"q": "山东测试"})
+    assert again.get("X-Page-Cache") != "hit"
+    assert again.status_code == first.status_code == 200
