@@ -696,24 +696,38 @@ class Listing:
         )
         return results[:MAX_SEARCH_RESULTS]
 
-    def _indexed_hits(self, results, *, ranked: bool, mask: bool = False):
+    def _indexed_hits(self, results, *, ranked: bool) -> list[int] | None:
         """The keyword's hits through the facet index: the search index entries the database
-        backend matched, of every type, mapped to this listing's entries (their ids, or with
-        ``mask`` their bitmap). The match runs once per request and keyword, so the site
-        search's tabs (and the API search's types) share it instead of matching once each, and
-        no id list goes back to the database. None without a facet index or with another
-        search backend."""
+        backend matched, of every type, mapped to this listing's entries. The match runs once
+        per request and keyword, so the site search's tabs (and the API search's types) share
+        it instead of matching once each, and no id list goes back to the database. None
+        without a facet index or with another search backend."""
+        found = self._entry_scores(results)
+        if found is None:
+            return None
+        index, scores = found
+        return index.entry_hits(scores, ranked=ranked, db=self.search_base.db)
+
+    def _indexed_count(self, results) -> int | None:
+        """:meth:`match_count` through the facet index, as :meth:`_indexed_hits` finds the
+        hits (a bitmap of them, counted with the facets' filters)."""
+        found = self._entry_scores(results)
+        if found is None:
+            return None
+        index, scores = found
+        mask = index.entry_mask(scores, db=self.search_base.db)
+        return index.query(self.state.selections, None, mask=mask).count
+
+    def _entry_scores(self, results):
+        """``(facet index, {index entry id: score})``, or None (see :meth:`_indexed_hits`).
+        The mask and the counts must come from the same index: a publication during the
+        request gives the next call another one."""
         entry_scores = getattr(results, "entry_scores", None)
         index = self.bitmap_index() if entry_scores is not None else None
         if index is None:
             return None
         scores = entry_scores()
-        if scores is None:
-            return None
-        db = self.search_base.db
-        if mask:
-            return index.entry_mask(scores, db=db)
-        return index.entry_hits(scores, ranked=ranked, db=db)
+        return None if scores is None else (index, scores)
 
     def match_count(self) -> int:
         """The number of entries the keyword and the facets leave, for when only the number
@@ -727,10 +741,9 @@ class Listing:
             try:
                 with transaction.atomic():
                     results = self._search(ranked=False)
-                    mask = self._indexed_hits(results, ranked=False, mask=True)
-                    if mask is not None:
-                        index = self.bitmap_index()
-                        return index.query(self.state.selections, None, mask=mask).count
+                    count = self._indexed_count(results)
+                    if count is not None:
+                        return count
                     matches = getattr(results, "pk_subquery", None)
                     subquery = matches() if matches else None
                     if subquery is not None:

@@ -71,7 +71,18 @@ class FacetIndex:
     """The bitmaps of one listing's entries, read from its base queryset (:meth:`read`) or
     from the shared cache (:meth:`from_payload`)."""
 
-    def __init__(self, *, version, specs, pks, bitmaps, orders, entries=None, last_entry=0):
+    def __init__(
+        self,
+        *,
+        version,
+        specs,
+        pks,
+        bitmaps,
+        orders,
+        entries=None,
+        last_entry=0,
+        searched_only=None,
+    ):
         self.version = version
         self.specs = specs
         self.pks = pks
@@ -84,6 +95,9 @@ class FacetIndex:
         # when they were read (see entry_hits).
         self.entries: array = entries if entries is not None else array("q", bytes(8 * self.size))
         self.last_entry = last_entry
+        # Entries the search backend's listing path ranks among but does not list (see
+        # entry_hits): their scores count for the best score.
+        self.searched_only: array = searched_only if searched_only is not None else array("q")
         self.content_types: list[int] = []
         self.build_seconds = 0.0
 
@@ -96,7 +110,7 @@ class FacetIndex:
             version=version, specs=list(listing.facet_specs), pks=pks, bitmaps={}, orders={}
         )
         index._read_grouped(base)
-        index._read_entries(listing.model, base.db)
+        index._read_entries(listing, base.db)
         for spec in index.specs:
             if spec.param not in index.bitmaps:
                 index._read_many(base, spec)
@@ -120,6 +134,7 @@ class FacetIndex:
             "orders": self.orders,
             "entries": self.entries,
             "last_entry": self.last_entry,
+            "searched_only": self.searched_only,
         }
 
     @classmethod
@@ -161,18 +176,29 @@ class FacetIndex:
         )
         self.bitmaps[spec.param] = self._bitmaps(pairs)
 
-    def _read_entries(self, model, db) -> None:
-        """The search index entry of each position, for :meth:`entry_hits`."""
-        self.content_types = get_descendants_content_types_pks(model)
+    def _read_entries(self, listing, db) -> None:
+        """The search index entry of each position, and of each entry the keyword is searched
+        in without being listed (``searched_only``), for :meth:`entry_hits`."""
+        self.content_types = get_descendants_content_types_pks(listing.model)
         entries = IndexEntry.objects.using(db)
         self.last_entry = entries.aggregate(last=Max("id"))["last"] or 0
+        unlisted = set()
+        if listing.search_base is not listing.base:  # e.g. the solutions of removed providers
+            searched = listing.search_base.order_by().exclude(pk__in=listing.base.values("pk"))
+            unlisted = set(searched.values_list("pk", flat=True))
         position = self.position
-        for entry, object_id in entries.filter(content_type_id__in=self.content_types).values_list(
-            "id", "object_id"
-        ):
-            found = position.get(int(object_id))
+        searched_only = []
+        # Not above last_entry: an entry written since is looked up as newer (entry_positions),
+        # and must not be found twice.
+        rows = entries.filter(content_type_id__in=self.content_types, id__lte=self.last_entry)
+        for entry, object_id in rows.values_list("id", "object_id"):
+            pk = int(object_id)
+            found = position.get(pk)
             if found is not None:
                 self.entries[found] = entry
+            elif pk in unlisted:
+                searched_only.append(entry)
+        self.searched_only = array("q", sorted(searched_only))
 
     @cached_property
     def entry_position(self) -> dict[int, int]:
@@ -212,7 +238,13 @@ class FacetIndex:
         fair order."""
         rows = self.entry_positions(scores, db=db)
         if ranked:
-            positions = [p for p, _score, _fair in rank_fairly([(p, s, p) for p, s in rows])]
+            # The best score is taken over everything the keyword is searched in, listed or
+            # not (a solution of a removed provider), as the search backend ranks without the
+            # facet index: the score bands, and so the order, are the same both ways.
+            unlisted = [scores[e] for e in self.searched_only if e in scores]
+            best = max([score for _p, score in rows] + unlisted, default=None)
+            ranked_rows = rank_fairly([(p, s, p) for p, s in rows], best=best)
+            positions = [p for p, _score, _fair in ranked_rows]
         else:
             positions = sorted(p for p, _score in rows)
         pks = self.pks

@@ -13,12 +13,14 @@ from operator import itemgetter
 SCORE_BANDS = 1  # decimal places of score / best score
 
 
-def rank_fairly(rows: list[tuple]) -> list[tuple]:
+def rank_fairly(rows: list[tuple], *, best: float | None = None) -> list[tuple]:
     """``rows`` of ``(key, score, fair, …)`` (higher score is better) best first: by band of
-    the best score, then by ``fair``, then by ``key``."""
+    the best score (``best``, else the rows' best), then by ``fair``, then by ``key``."""
     if not rows:
         return rows
-    best = max(row[1] for row in rows) or 1.0
+    if best is None:
+        best = max(row[1] for row in rows)
+    best = best or 1.0
     # Rows in fair order, then dealt into their bands (a C-level sort, no per-row key tuple:
     # a frequent word ranks thousands of hits per request).
     bands = defaultdict(list)

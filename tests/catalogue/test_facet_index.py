@@ -148,6 +148,23 @@ def test_the_solution_catalogue_answers_from_the_index_as_from_sql(settings, poo
     assert_same_both_ways(settings, SolutionListing, solution_index, states)
 
 
+def test_relevance_bands_count_the_best_match_of_an_unlisted_solution(
+    settings, provider_index, solution_index
+):
+    """Solutions are searched among every published one and listed only under a listed
+    provider. Scores count as equal within a tenth of the best score, and the best can be an
+    unlisted solution's (of a removed provider): the order is the same with the facet index."""
+    with DeferredIndexing():
+        listed = make_provider(provider_index, title="青岛甲科技有限公司", region="qingdao")
+        removed = make_provider(
+            provider_index, title="青岛乙科技有限公司", region="qingdao", changes=[REMOVED]
+        )
+        make_solution(removed, title="振动 振动 振动", description="振动 " * 20)
+        for i in range(14):
+            make_solution(listed, title=f"方案{i:02d}", description="振动 " + "填充文字 " * (i * 3))
+    assert_same_both_ways(settings, SolutionListing, solution_index, ["q=振动"] * 3)
+
+
 def test_publishing_and_unpublishing_refresh_the_directory(client, provider_index):
     make_provider(provider_index, title="青岛甲科技有限公司", region="qingdao")
     first = client.get("/providers/")
