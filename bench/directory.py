@@ -39,6 +39,13 @@ with every sort order), quiet machine, same data sizes:
               keyword p50 72 / p95 79 ms; solution catalogue p50 43 ms, p95 47 ms
   PostgreSQL  directory p50 50 ms, p95 67 ms — without keyword p50 50 / p95 59 ms, with
               keyword p50 88 / p95 122 ms; solution catalogue p50 42 ms, p95 45 ms
+Measured 2026-12-04, night, after the keyword's hits come through the facet index (one
+full-text match per request, narrowed to the listing's type on PostgreSQL) and the facet
+options are rendered by one template tag:
+  SQLite      directory p50 32 ms, p95 39 ms — with keyword p50 39 / p95 42 ms; solution
+              catalogue p50 29 ms, p95 31 ms
+  PostgreSQL  directory p50 30 ms, p95 49 ms — with keyword p50 51 / p95 61 ms; solution
+              catalogue p50 28 ms, p95 29 ms
 """
 
 from __future__ import annotations

@@ -616,10 +616,15 @@ class Listing:
     default_sort = "fair"
     fair_order = ("fair_key", "pk")
 
-    def __init__(self, params: QueryDict, *, index_page: Page, base_url: str = ""):
+    def __init__(
+        self, params: QueryDict, *, index_page: Page, base_url: str = "", searched_with=()
+    ):
         self.index_page = index_page
         self.base_url = base_url
         self.state = self.parse(params)
+        # The models of the other listings searched for the same keyword in this request (the
+        # site search's tabs): one full-text match serves them all.
+        self.searched_with = tuple(searched_with)
 
     # -- state
 
@@ -726,7 +731,7 @@ class Listing:
         index = self.bitmap_index() if entry_scores is not None else None
         if index is None:
             return None
-        scores = entry_scores()
+        scores = entry_scores(models=(self.model, *self.searched_with))
         return None if scores is None else (index, scores)
 
     def match_count(self) -> int:

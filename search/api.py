@@ -59,8 +59,10 @@ class SearchOut(Schema):
     )
 
 
-def _listing(search_type, index_page, params, request):
-    return search_type.listing_class(params, index_page=index_page, base_url=request.path)
+def _listing(search_type, index_page, params, request, searched_with):
+    return search_type.listing_class(
+        params, index_page=index_page, base_url=request.path, searched_with=searched_with
+    )
 
 
 @router.get(
@@ -90,10 +92,11 @@ def search(request: HttpRequest, params: Query[SearchParams]):
         type_counts = []
         active_listing = None
         total = 0
-        for search_type, index_page in available:
-            if params.type and search_type.key != params.type:
-                continue
-            listing = _listing(search_type, index_page, _querydict(only_query), request)
+        searched = [(t, page) for t, page in available if not params.type or t.key == params.type]
+        # The types' listings take their hits from the same full-text match.
+        models = [t.listing_class.model for t, _page in searched]
+        for search_type, index_page in searched:
+            listing = _listing(search_type, index_page, _querydict(only_query), request, models)
             # Inside the page the ranked list is read anyway; elsewhere the count decides.
             count = None if start <= total < stop else listing.match_count()
             if total < stop and (count is None or total + count > start):

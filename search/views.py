@@ -64,12 +64,15 @@ def search(request, type_key: str | None = None):
         # Without a chosen tab the first one that finds something opens; most searches find
         # something in the first, so it is searched ranked straight away.
         likely = type_key or available[0][0].key
+        # Every tab's listing takes its hits from the same full-text match.
+        models = [t.listing_class.model for t, _page in available]
         for search_type, index_page in available:
             shown = search_type.key == likely
             listing = search_type.listing_class(
                 params if shown else only_query,
                 index_page=index_page,
                 base_url=reverse("search_type", args=[search_type.key]),
+                searched_with=models,
             )
             listings[search_type.key] = listing
             context["tabs"].append(
@@ -88,6 +91,7 @@ def search(request, type_key: str | None = None):
                     params,
                     index_page=index_pages[type_key],
                     base_url=reverse("search_type", args=[type_key]),
+                    searched_with=models,
                 )
         for tab in context["tabs"]:
             tab["selected"] = tab["key"] == type_key

@@ -15,6 +15,7 @@ from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
 
 from portal import page_cache
 from portal.request_memo import remembered
@@ -145,13 +146,26 @@ class FairRankingMixin:
     of :mod:`search.ranking` (equal scores by the model's fair key, never by primary key).
     """
 
-    def matching_entries(self, config) -> dict[int, float] | None:
-        """``entry_scores()`` of every type, remembered for the rest of the request; None for
-        a query without words or a search restricted to some fields."""
+    def matching_entries(self, config, models=()) -> dict[int, float] | None:
+        """``entry_scores()``, remembered for the rest of the request; None for a query without
+        words or a search restricted to some fields.
+
+        ``models``: the types the caller (and the listings searched with it) will look at. On
+        PostgreSQL the match is narrowed to them: every candidate of the phrase alternatives is
+        rechecked against its vector, so matching the other types costs. SQLite's FTS5 match
+        costs no more for every type than for one (narrowing it takes a join), so there it
+        covers every type and is shared whatever the types."""
         if isinstance(self.query, MatchAll | Not | Fuzzy) or self.fields is not None:
             return None
+        content_types = None
+        if models and self.SCOPED_MATCH:  # set by the vendor's scoring class
+            content_types = tuple(
+                sorted({pk for model in models for pk in get_descendants_content_types_pks(model)})
+            )
         key = ("search-entries", self.queryset.db, type(self).__name__, repr(self.query))
-        return remembered((*key, str(config)), lambda: self.entry_scores(config))
+        return remembered(
+            (*key, str(config), content_types), lambda: self.entry_scores(config, content_types)
+        )
 
     def search(self, config, start, stop, score_field=None, **kwargs):
         if isinstance(self.query, MatchAll | Not):
@@ -198,16 +212,16 @@ class FairResultsMixin:
         # ranking is in result order.
         return list(ranking)
 
-    def entry_scores(self) -> dict[int, float] | None:
-        """Every index entry this search matches, of any type, with its score (higher is
-        better): ``{index entry id: score}``; None where the search has no such list (a query
-        without words, a search restricted to some fields).
+    def entry_scores(self, models=()) -> dict[int, float] | None:
+        """Every index entry this search matches, of the ``models`` at least (every type when
+        empty), with its score (higher is better): ``{index entry id: score}``; None where the
+        search has no such list (a query without words, a search restricted to some fields).
 
         A listing that knows the index entry of each of its entries (the facet index) takes its
         hits from here, so the site search's tabs and the API search's types share one match
         instead of running it once each."""
         compiler = self.query_compiler
-        return compiler.matching_entries(compiler.get_config(self.backend))
+        return compiler.matching_entries(compiler.get_config(self.backend), models)
 
     def pk_subquery(self):
         """All the matching ids (no limit, no order) as a queryset the database can use inside
@@ -221,9 +235,11 @@ class FairResultsMixin:
 
 
 class SQLiteScoring:
-    def entry_scores(self, config) -> dict[int, float]:
+    SCOPED_MATCH = False  # see FairRankingMixin.matching_entries
+
+    def entry_scores(self, config, content_types=None) -> dict[int, float]:
         """``{index entry id: score}`` of one MATCH on the FTS table (whose rowid is the index
-        entry's id), over every type."""
+        entry's id), over every type (``content_types`` is not used: see matching_entries)."""
         from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
         from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
@@ -240,7 +256,6 @@ class SQLiteScoring:
 
     def scored_rows(self, config, fair_field, **kwargs):
         from modelsearch.backends.database.sqlite.sqlite import IndexEntry
-        from modelsearch.utils import get_descendants_content_types_pks
 
         hits = self.matching_entries(config)
         if hits is None:  # a search in some fields: not shared
@@ -317,9 +332,11 @@ class PostgresScoring:
         ).filter(_vector_=search_query)
         return queryset, rank_expression
 
-    def entry_scores(self, config) -> dict[int, float] | None:
-        """``{index entry id: score}`` of every type, matched and ranked as :meth:`search`
-        does, straight on the index table."""
+    SCOPED_MATCH = True  # see FairRankingMixin.matching_entries
+
+    def entry_scores(self, config, content_types=None) -> dict[int, float] | None:
+        """``{index entry id: score}`` of the entries of ``content_types`` (every type when
+        None), matched and ranked as :meth:`search` does, straight on the index table."""
         from wagtail.search.models import IndexEntry
 
         search_query = self.build_tsquery(self.query, config=config)
@@ -341,6 +358,8 @@ class PostgresScoring:
         matches = IndexEntry.objects.alias(_vector_=EntryVector(F("title"), F("body"))).filter(
             _vector_=search_query
         )
+        if content_types is not None:
+            matches = matches.filter(content_type_id__in=content_types)
         return dict(matches.annotate(score=rank).values_list("id", "score"))
 
     def scored_rows(self, config, fair_field, **kwargs):

@@ -111,3 +111,19 @@ def test_postgres_matches_the_indexed_entry_vector(providers):
     assert len(matches) == 3
     assert all("search_entry_vector(" in sql for sql in matches)
     assert not any('"title" || ' in sql for sql in matches)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's narrowed match")
+def test_postgres_directory_search_matches_its_own_type(client, providers):
+    """On PostgreSQL every candidate of a phrase alternative is rechecked against its vector,
+    so the directory's match is narrowed to providers (the site search's, to its tabs' types),
+    and finds the same providers."""
+    from wagtail.models import Page
+
+    directory = Page.objects.get(pk=providers["haina"].get_parent().pk)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(directory.url, {"q": "数字孪生"})
+    assert "烟台海纳工业互联网有限公司" in response.content.decode()
+    assert "山东智恒数字科技有限公司" not in response.content.decode()
+    [match] = [q["sql"] for q in queries.captured_queries if "@@" in q["sql"]]
+    assert '"content_type_id" IN' in match
