@@ -95,6 +95,24 @@ def test_a_listing_taken_offline_takes_its_tab_with_it(client, catalogue, settin
     assert 'href="/search/solution/' not in html
 
 
+def test_the_english_search_finds_the_english_pages(client, catalogue):
+    """Each page's English alias is indexed with its text (and English term names, so the
+    order may differ), and the English site search lists the English pages, counted as the
+    Chinese ones are."""
+    from portal.translation import sync_english_aliases
+
+    sync_english_aliases()
+    chinese = client.get("/search/", {"q": "预测性维护"})
+    english = client.get("/en/search/", {"q": "预测性维护"})
+    assert [t["count"] for t in english.context["tabs"]] == [2, 1]
+    assert [t["count"] for t in english.context["tabs"]] == [
+        t["count"] for t in chinese.context["tabs"]
+    ]
+    results = english.context["results"]
+    assert {r.title for r in results} == {r.title for r in chinese.context["results"]}
+    assert all(r.url.startswith("/en/") for r in results)
+
+
 def test_the_first_tab_that_found_something_opens(client, catalogue):
     response = client.get("/search/", {"q": "振动监测"})  # only in the solution's description
 
