@@ -99,6 +99,8 @@ class FacetIndex:
         # entry_hits): their scores count for the best score.
         self.searched_only: array = searched_only if searched_only is not None else array("q")
         self.content_types: list[int] = []
+        # Entries newer than last_entry, looked up: their position, or None when not listed.
+        self.newer: dict[int, int | None] = {}
         self.build_seconds = 0.0
 
     @classmethod
@@ -217,20 +219,28 @@ class FacetIndex:
     def _newer_entries(self, scores: dict[int, float], db: str) -> list[tuple[int, int]]:
         """``(entry, position)`` of the entries in ``scores`` written after the index was read
         (a page published, then indexed by a background task): their ids are newer than
-        :attr:`last_entry`, and they are looked up."""
+        :attr:`last_entry`, and they are looked up, each once (``newer``): an import of drafts
+        writes thousands of entries and publishes nothing, and searches would otherwise look
+        them up on every request until the next publication."""
         if not scores or max(scores) <= self.last_entry:
             return []
-        newer = [entry for entry in scores if entry > self.last_entry]
-        found = []
-        for start in range(0, len(newer), 1000):  # within SQLite's parameter limit
+        newer = self.newer
+        unknown = [entry for entry in scores if entry > self.last_entry and entry not in newer]
+        for start in range(0, len(unknown), 1000):  # within SQLite's parameter limit
+            chunk = unknown[start : start + 1000]
             later = IndexEntry.objects.using(db).filter(
-                id__in=newer[start : start + 1000], content_type_id__in=self.content_types
+                id__in=chunk, content_type_id__in=self.content_types
             )
-            for entry, object_id in later.values_list("id", "object_id"):
-                position = self.position.get(int(object_id))
-                if position is not None:
-                    found.append((entry, position))
-        return found
+            found = {
+                entry: self.position.get(int(object_id))
+                for entry, object_id in later.values_list("id", "object_id")
+            }
+            newer.update({entry: found.get(entry) for entry in chunk})
+        return [
+            (entry, newer[entry])
+            for entry in scores
+            if entry > self.last_entry and newer.get(entry) is not None
+        ]
 
     def entry_hits(self, scores: dict[int, float], *, ranked: bool, db: str) -> list[int]:
         """The ids of this listing's entries among the index entries ``scores``, best first
