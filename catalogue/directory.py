@@ -622,8 +622,8 @@ class Listing:
         self.index_page = index_page
         self.base_url = base_url
         self.state = self.parse(params)
-        # The models of the other listings searched for the same keyword in this request (the
-        # site search's tabs): one full-text match serves them all.
+        # The models of every listing searched for the same keyword in this request (the site
+        # search's tabs): one full-text match serves them all.
         self.searched_with = tuple(searched_with)
 
     # -- state
@@ -703,10 +703,10 @@ class Listing:
 
     def _indexed_hits(self, results, *, ranked: bool) -> list[int] | None:
         """The keyword's hits through the facet index: the search index entries the database
-        backend matched, of every type, mapped to this listing's entries. The match runs once
-        per request and keyword, so the site search's tabs (and the API search's types) share
-        it instead of matching once each, and no id list goes back to the database. None
-        without a facet index or with another search backend."""
+        backend matched (for this listing and those searched with it), mapped to this listing's
+        entries. The match runs once per request and keyword, so the site search's tabs (and
+        the API search's types) share it instead of matching once each, and no id list goes
+        back to the database. None without a facet index or with another search backend."""
         found = self._entry_scores(results)
         if found is None:
             return None

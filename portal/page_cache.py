@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -51,6 +53,7 @@ SKIPPED_PREFIXES = (
 SKIPPED_SECTIONS = ("application/", "certificates/")
 CACHED_TYPES = ("text/html", "application/atom+xml", "application/xml", "text/plain")
 HIT_HEADER = "X-Page-Cache"
+T = TypeVar("T")
 
 
 def _first_version() -> int:
@@ -62,6 +65,20 @@ def _first_version() -> int:
 def version() -> int:
     """The content version: it changes whenever something published changes."""
     return cache.get_or_set(VERSION_KEY, _first_version, timeout=None)
+
+
+def until_published(key: str, read: Callable[[], T]) -> T:
+    """``read()``, kept in the shared cache under ``key`` until the next publication (the
+    content version is part of the key), for what many pages need and only a publication
+    changes. Governed by the PAGE_CACHE setting, like the pages themselves."""
+    if not settings.PAGE_CACHE:
+        return read()
+    versioned = f"{key}:{version()}"
+    value = cache.get(versioned)
+    if value is None:
+        value = read()
+        cache.set(versioned, value, TIMEOUT)
+    return value
 
 
 def _bump() -> None:

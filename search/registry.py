@@ -9,8 +9,6 @@ interface: ``Listing(params, index_page=…, base_url=…)`` with ``.context()``
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
 from django.utils.functional import Promise
 
 from portal import page_cache
@@ -50,14 +48,12 @@ def listed_types(locale) -> list[tuple[SearchType, object]]:
     """The searchable types that have a listing page in ``locale``, each with that page, in
     the order of :func:`search_types`.
 
-    Cached until the next publication (the page cache's version changes with every one, and
-    with every move or deletion), under the PAGE_CACHE setting like the main menu: every search
-    needs them, and they are a query per type."""
-    key = f"search:listed-types:{locale.pk}:{page_cache.version()}"
-    found = cache.get(key) if settings.PAGE_CACHE else None
-    if found is None:
-        found = [(t.key, t.index_page(locale)) for t in search_types()]
-        found = [(key, page) for key, page in found if page is not None]
-        if settings.PAGE_CACHE:
-            cache.set(key, found, page_cache.TIMEOUT)
-    return [(_types[key], page) for key, page in found if key in _types]
+    Kept until the next publication (a move or deletion is one too), like the main menu: every
+    search needs them, and they are a query per type."""
+
+    def read():
+        pages = [(t.key, t.index_page(locale)) for t in search_types()]
+        return [(type_key, page) for type_key, page in pages if page is not None]
+
+    found = page_cache.until_published(f"search:listed-types:{locale.pk}", read)
+    return [(_types[type_key], page) for type_key, page in found if type_key in _types]

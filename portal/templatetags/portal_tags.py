@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -64,17 +63,11 @@ def main_menu(request, page=None):
     site = _site_for(request)
     if site is None:
         return []
-    # Cached until the next publication (the page cache's version changes with every one):
-    # the menu is on every page and its view-restriction check costs a scan of the pages.
-    # Governed by the PAGE_CACHE setting, like the pages themselves.
-    key = f"portal:menu:{site.pk}:{translation.get_language()}:{page_cache.version()}"
-    menu = cache.get(key) if settings.PAGE_CACHE else None
-    if menu is None:
-        home = site.root_page.localized
-        menu = list(home.get_children().live().public().in_menu())
-        if settings.PAGE_CACHE:
-            cache.set(key, menu, page_cache.TIMEOUT)
-    return menu
+    # The menu is on every page and its view-restriction check costs a scan of the pages.
+    return page_cache.until_published(
+        f"portal:menu:{site.pk}:{translation.get_language()}",
+        lambda: list(site.root_page.localized.get_children().live().public().in_menu()),
+    )
 
 
 @register.simple_tag(takes_context=True)

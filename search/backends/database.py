@@ -321,16 +321,23 @@ class PostgresScoring:
         if isinstance(self.query, MatchAll | Not | Fuzzy) or self.fields is not None:
             return None
         search_query = self.build_tsquery(self.query, config=config)
-        vectors = self.get_search_vectors(search_query)
-        columns = [getattr(vector, "name", None) for vector, _boost in vectors]
-        if columns != ["index_entries__title", "index_entries__body"]:
-            return None  # e.g. autocomplete, whose single column has its own GIN index
+        vectors = self._title_and_body(search_query)
+        if vectors is None:
+            return None
         rank_expression = self._build_rank_expression(vectors, config)
         # ``alias``, not ``annotate``: the concatenated vector is only matched, never read.
         queryset = self.queryset.alias(
             _vector_=EntryVector(*(vector for vector, _boost in vectors))
         ).filter(_vector_=search_query)
         return queryset, rank_expression
+
+    def _title_and_body(self, search_query):
+        """The compiler's ``(vector, boost)`` pairs when they are the index entries' title and
+        body, the two columns ``search_entry_vector`` combines; else None (autocomplete, whose
+        single column has its own GIN index)."""
+        vectors = self.get_search_vectors(search_query)
+        columns = [getattr(vector, "name", None) for vector, _boost in vectors]
+        return vectors if columns == ["index_entries__title", "index_entries__body"] else None
 
     SCOPED_MATCH = True  # see FairRankingMixin.matching_entries
 
@@ -340,11 +347,8 @@ class PostgresScoring:
         from wagtail.search.models import IndexEntry
 
         search_query = self.build_tsquery(self.query, config=config)
-        vectors = self.get_search_vectors(search_query)
-        if [getattr(vector, "name", None) for vector, _boost in vectors] != [
-            "index_entries__title",
-            "index_entries__body",
-        ]:
+        vectors = self._title_and_body(search_query)
+        if vectors is None:
             return None
 
         def on_entry(expression):
