@@ -34,6 +34,8 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from portal import page_cache
 from portal.clusters import load_child_relations, load_parental_m2m
+from portal.heap import old_objects_set_aside
+from portal.inserts import insert_rows, insert_values
 from portal.references import update_references
 from search.documents import prepare_for_indexing
 
@@ -178,7 +180,7 @@ def index_pages(translation_keys: list[str]) -> int:
     number of pages indexed."""
     indexing = DeferredIndexing()
     indexing.keys = list(translation_keys)
-    with transaction.atomic():
+    with old_objects_set_aside(), transaction.atomic():
         count = indexing._index()
         # Search pages are cached like any page, and the publication's purge came before its
         # pages could be found: a search cached in between would stay without them.
@@ -234,31 +236,6 @@ def _children_paths(parents) -> dict[int, int]:
         for row in rows:
             last[chunk[row["parent"]]] = Page._str2int(row["last"][-Page.steplen :])
     return last
-
-
-def _insert(model, objects, fields, *, returning: bool) -> None:
-    from django.db import connections, router
-
-    if not objects:
-        return
-    using = router.db_for_write(model)
-    ops = connections[using].ops
-    size = max(1, ops.bulk_batch_size(fields, objects))
-    for start in range(0, len(objects), size):
-        part = objects[start : start + size]
-        rows = model._base_manager._insert(
-            part,
-            fields=fields,
-            returning_fields=model._meta.db_returning_fields if returning else None,
-            using=using,
-        )
-        if returning:
-            for obj, row in zip(part, rows, strict=True):
-                for field, value in zip(model._meta.db_returning_fields, row, strict=True):
-                    setattr(obj, field.attname, value)
-    for obj in objects:
-        obj._state.adding = False
-        obj._state.db = using
 
 
 def _relations_from_database(pages) -> None:
@@ -342,7 +319,7 @@ def create_pages(
     # did not set (comments, say) would read the database, once per page.
     related = {id(page): _relations_in_memory(page) for page in pages}
     page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key and not f.generated]
-    _insert(Page, pages, page_fields, returning=True)
+    insert_rows(Page, pages, page_fields, returning=True)
     for page in pages:
         page.page_ptr_id = page.id
     by_model: dict[type, list] = defaultdict(list)
@@ -350,24 +327,25 @@ def create_pages(
         by_model[type(page)].append(page)
     for model, group in by_model.items():
         fields = [f for f in model._meta.local_concrete_fields if not f.generated]
-        _insert(model, group, fields, returning=False)
+        insert_rows(model, group, fields)
         for field in model._meta.get_fields():
             if isinstance(field, ParentalManyToManyField):
                 through = field.remote_field.through
-                source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-                rows = [
-                    through(**{f"{source}_id": page.pk, f"{target}_id": term.pk})
-                    for page in group
-                    for term in related[id(page)][field.name]
+                columns = [
+                    through._meta.get_field(field.m2m_field_name()),
+                    through._meta.get_field(field.m2m_reverse_field_name()),
                 ]
-                through.objects.bulk_create(rows, batch_size=1000)
+                rows = [
+                    (page.pk, term.pk) for page in group for term in related[id(page)][field.name]
+                ]
+                insert_values(through, columns, rows)
         for relation in get_all_child_relations(model):
             items = []
             for page in group:
                 for item in related[id(page)][relation.get_accessor_name()]:
                     setattr(item, relation.field.name, page)
                     items.append(item)
-            relation.related_model.objects.bulk_create(items, batch_size=500)
+            insert_rows(relation.related_model, items)
     added = Counter(parent.pk for parent, _ in entries)
     parents_by_count = defaultdict(list)
     for parent_pk, count in added.items():
@@ -393,7 +371,7 @@ def create_pages(
         )
         for page in pages
     ]
-    Revision.objects.bulk_create(revisions, batch_size=500)
+    insert_rows(Revision, revisions, returning=True)
     for page, revision in zip(pages, revisions, strict=True):
         page.latest_revision = revision
         page.latest_revision_created_at = revision.created_at
@@ -476,7 +454,7 @@ def create_pages(
                 content_changed=True,
                 timestamp=published_at,
             )
-    PageLogEntry.objects.bulk_create(entries_log, batch_size=500)
+    insert_rows(PageLogEntry, entries_log)
 
     for page, revision in zip(pages, revisions, strict=True):
         if indexing is not None:

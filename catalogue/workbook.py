@@ -63,6 +63,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page, Revision
 
 from portal import page_cache
+from portal.heap import old_objects_set_aside
 from portal.identifiers import normalise, uscc_problem
 from portal.translation import create_english_aliases, sync_english_aliases
 
@@ -94,6 +95,10 @@ MAX_LISTED_PROBLEMS = 1_000
 # whose text would not fit comfortably (a "zip bomb" or a runaway export).
 MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024
 CHUNK_SIZE = 500
+#: The validation keeps a sheet's parsed rows for the import when it has at most this many: a
+#: batch's workbook (hundreds of rows) is read and parsed once. A bigger sheet is read again,
+#: streamed, so that a 100,000-row workbook does not hold every row in memory.
+KEPT_ROWS = 10_000
 SLUG_MAX_LENGTH = 80
 
 NOT_XLSX = "文件不是有效的 xlsx 工作簿"
@@ -1207,6 +1212,8 @@ class ImportJob:
         # Wagtail path, add_page, costs ~50 queries a page); False keeps the per-page path.
         self.bulk = True
         self.pending: list[tuple[Page, Page, _Row, str]] = []
+        # The validation's parsed rows per sheet, when it was small enough (KEPT_ROWS).
+        self.kept_rows: dict[str, list[_Row] | None] = {}
         self.indexing: DeferredIndexing | None = None
         # False: index inline before returning (as with the immediate task backend).
         self.index_in_background = True
@@ -1262,8 +1269,10 @@ class ImportJob:
             return
         parser = _ProviderParser(self.vocabulary, self.problems, reader.present)
         codes = self.workbook_codes
+        kept = self.kept_rows[PROVIDERS] = []
         for done, (number, cells) in enumerate(reader.rows(), start=1):
             row = parser.parse(number, cells)
+            kept = self._keep(PROVIDERS, kept, row)
             code = row.uscc if row else normalise(cell_text(cells["统一社会信用代码"]))
             if code and not uscc_problem(code):
                 if code in codes:
@@ -1313,8 +1322,10 @@ class ImportJob:
         parser = _SolutionParser(self.vocabulary, self.problems, reader.present)
         seen: dict[tuple[str, str], int] = {}
         elsewhere: dict[str, list[int]] = defaultdict(list)  # codes not in 服务商 → rows
+        kept = self.kept_rows[SOLUTIONS] = []
         for done, (number, cells) in enumerate(reader.rows(), start=1):
             row = parser.parse(number, cells)
+            kept = self._keep(SOLUTIONS, kept, row)
             self.tick("校验", SOLUTIONS, done, reader.estimated_rows)
             if row is None:
                 continue
@@ -1346,6 +1357,14 @@ class ImportJob:
                     "也不在网站上",
                 )
 
+    def _keep(self, sheet: str, kept: list[_Row] | None, row: _Row | None) -> list[_Row] | None:
+        """Keep ``row`` for the import while the sheet has at most KEPT_ROWS rows."""
+        if kept is None or len(kept) >= KEPT_ROWS:
+            self.kept_rows[sheet] = None
+            return None
+        kept.append(row)  # None for a row with problems: then nothing is imported anyway
+        return kept
+
     def tick(self, phase: str, sheet: str, done: int, total: int | None) -> None:
         if total:
             step = max(1, total // 100)
@@ -1371,10 +1390,16 @@ class ImportJob:
             _create_aliases(self.new_page_ids, bulk=self.bulk)
 
     def _rows(self, worksheet, sheet, columns, parser_class) -> Iterator[_Row]:
+        phase = "比对" if self.dry_run else "导入"
+        kept = self.kept_rows.get(sheet)
+        if kept is not None:
+            for done, row in enumerate(kept, start=1):
+                yield row
+                self.tick(phase, sheet, done, len(kept))
+            return
         reader = SheetReader(worksheet, sheet, columns, DiscardProblems())
         reader.read_header()
         parser = parser_class(self.vocabulary, DiscardProblems(), reader.present)
-        phase = "比对" if self.dry_run else "导入"
         for done, (number, cells) in enumerate(reader.rows(), start=1):
             row = parser.parse(number, cells)
             if row is None:  # cannot happen after a clean validation
@@ -1461,7 +1486,9 @@ class ImportJob:
             publish=self.publish,
             indexing=self.indexing,
         )
-        self.new_page_ids.extend(page.pk for page in pages)
+        # Their English aliases now, from the pages as written: read back later, a big import's
+        # pages would be read (and made into objects) a second time.
+        create_english_aliases(pages, prepare=compute_derived_fields, read_again=False)
 
     def add_page(self, parent: Page, page: Page, *, sheet: str, row_number: int) -> None:
         """Create ``page`` below ``parent``: a draft revision (published with ``publish``), the
@@ -1633,6 +1660,13 @@ def import_workbook(
     Nothing is written when there is any problem or when ``dry_run``; the result says what was
     (or would be) created, updated and left unchanged.
     """
+    with old_objects_set_aside():
+        return _import_workbook(
+            source, publish=publish, dry_run=dry_run, user=user, progress=progress
+        )
+
+
+def _import_workbook(source, *, publish, dry_run, user, progress) -> ImportResult:
     fileobj, close = _open_source(source)
     job = ImportJob(publish=publish, dry_run=dry_run, user=user, progress=progress)
     result = job.result

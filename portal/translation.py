@@ -18,6 +18,8 @@ from wagtail.models import Page
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
+from portal.inserts import insert_rows, insert_values
+
 
 def sync_english_aliases(pages: Iterable[Page] | None = None) -> int:
     """Create the missing aliases in every synchronised locale (English ← Chinese).
@@ -118,19 +120,27 @@ def _alias_into_synced_locales(page: Page, syncs: list[LocaleSynchronization]) -
 _ALIAS_EXCLUDE = {"id", "path", "depth", "numchild", "url_path", "latest_revision"}
 
 
-def create_english_aliases(pages: Iterable[Page], *, prepare=None) -> int:
+def create_english_aliases(pages: Iterable[Page], *, prepare=None, read_again=True) -> int:
     """Create the aliases of newly created ``pages`` in every synchronised locale, in bulk (see
     above): what :func:`sync_english_aliases` does for them, with a few queries per tree level.
     A page's parent may be among ``pages``. Idempotent as ``sync_english_aliases``. Returns the
-    number of aliases created."""
+    number of aliases created.
+
+    As ``sync_english_aliases``, the pages are read again (a publish may have happened since);
+    ``read_again=False`` copies ``pages`` as they are, specific pages just written
+    (catalogue.bulk.create_pages)."""
     syncs = list(LocaleSynchronization.objects.select_related("locale", "sync_from"))
-    ids = [page.pk for page in pages]
-    if not syncs or not ids:
+    pages = list(pages)
+    if not syncs or not pages:
         return 0
     target_ids = [sync.locale_id for sync in syncs]
     before = _alias_count(target_ids)
-    # As sync_english_aliases: read the pages again (a publish may have happened since).
-    _bulk_alias(list(Page.objects.filter(pk__in=ids).order_by("path").specific()), syncs, prepare)
+    if read_again:
+        ids = [page.pk for page in pages]
+        pages = list(Page.objects.filter(pk__in=ids).order_by("path").specific())
+    else:
+        pages.sort(key=lambda page: page.path)
+    _bulk_alias(pages, syncs, prepare)
     return _alias_count(target_ids) - before
 
 
@@ -268,7 +278,7 @@ def _alias_level(pages: list[Page], sync, syncs, prepare) -> list[Page]:
                     **common,
                 )
             )
-        PageLogEntry.objects.bulk_create(entries, batch_size=500)
+        insert_rows(PageLogEntry, entries)
         increments: dict[int, list[int]] = defaultdict(list)
         for target_pk, added in Counter(target.pk for _s, _p, target in bulk).items():
             increments[added].append(target_pk)
@@ -290,7 +300,7 @@ class _ChildCopies:
         from wagtail.models import TranslatableMixin
 
         self.children: dict[tuple, list] = defaultdict(list)  # (relation, page pk) → rows
-        self.m2m: dict[tuple, list] = defaultdict(list)  # (field, page pk) → through rows
+        self.m2m: dict[tuple, list] = defaultdict(list)  # (field, page pk) → row values
         self.unsupported: set[int] = set()
         by_model: dict[type, list[Page]] = defaultdict(list)
         for page in pages:
@@ -323,9 +333,22 @@ class _ChildCopies:
             ]
             for field in self.fields[model]:
                 through = field.remote_field.through
-                source = field.m2m_field_name()
-                for row in through.objects.filter(**{f"{source}_id__in": ids}).order_by("pk"):
-                    self.m2m[(field, getattr(row, f"{source}_id"))].append(row)
+                columns = self.through_columns(field)
+                owner = columns.index(through._meta.get_field(field.m2m_field_name()))
+                rows = (
+                    through.objects.filter(**{f"{columns[owner].attname}__in": ids})
+                    .order_by("pk")
+                    .values_list(*(column.attname for column in columns))
+                )
+                for row in rows:
+                    self.m2m[(field, row[owner])].append(row)
+
+    @staticmethod
+    def through_columns(field) -> list:
+        """The columns of a ParentalManyToMany field's rows that an alias copies: all but the
+        primary key."""
+        through = field.remote_field.through
+        return [f for f in through._meta.concrete_fields if not f.primary_key and not f.generated]
 
     def supported(self, page: Page) -> bool:
         return page.pk not in self.unsupported
@@ -333,8 +356,6 @@ class _ChildCopies:
 
 def _write_aliases(bulk, locale, copies: _ChildCopies, prepare) -> list[Page]:
     from django.db.models.functions import Substr
-
-    from catalogue.bulk import _insert
 
     steplen = Page.steplen
     targets = {target.pk: target for _s, _p, target in bulk}
@@ -397,7 +418,7 @@ def _write_aliases(bulk, locale, copies: _ChildCopies, prepare) -> list[Page]:
         aliases.append(alias)
 
     page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key and not f.generated]
-    _insert(Page, aliases, page_fields, returning=True)
+    insert_rows(Page, aliases, page_fields, returning=True)
     by_model: dict[type, list[tuple[Page, Page]]] = defaultdict(list)
     for alias, (source, _p, _t) in zip(aliases, bulk, strict=True):
         alias.page_ptr_id = alias.id
@@ -405,22 +426,23 @@ def _write_aliases(bulk, locale, copies: _ChildCopies, prepare) -> list[Page]:
     for model, pairs in by_model.items():
         if model is not Page:
             fields = [f for f in model._meta.local_concrete_fields if not f.generated]
-            _insert(model, [alias for alias, _s in pairs], fields, returning=False)
+            insert_rows(model, [alias for alias, _s in pairs], fields)
         for relation in copies.relations[model]:
             items = []
             for alias, _source in pairs:
                 for item in getattr(alias, relation.get_accessor_name()).all():
                     setattr(item, relation.field.attname, alias.pk)
                     items.append(item)
-            relation.related_model._base_manager.bulk_create(items, batch_size=500)
+            insert_rows(relation.related_model, items)
         for field in copies.fields[model]:
             through = field.remote_field.through
-            source_name = field.m2m_field_name()
+            columns = copies.through_columns(field)
+            owner = columns.index(through._meta.get_field(field.m2m_field_name()))
             rows = []
             for alias, source in pairs:
                 for row in copies.m2m[(field, source.pk)]:
-                    rows.append(_copy_row(row, f"{source_name}_id", alias.pk))
-            through.objects.bulk_create(rows, batch_size=1000)
+                    rows.append((*row[:owner], alias.pk, *row[owner + 1 :]))
+            insert_values(through, columns, rows)
     return aliases
 
 

@@ -43,6 +43,60 @@ class AnalysedIndexMixin:
             page_cache.purge()
 
 
+def _texts_by_part(indexer, obj) -> dict[str, list]:
+    """What modelsearch's indexers store as title, autocomplete and body, read in one walk of the
+    search fields: the stock ones walk them once per part (three times per object), and each
+    walk reads every related value again. The items are what the indexer's ``prepare_field``
+    yields after the field: ``(value,)`` (SQLite) or ``(weight, value)`` (PostgreSQL)."""
+    texts = {"title": [], "autocomplete": [], "body": []}
+    for field in indexer.search_fields:
+        for current, *item in indexer.prepare_field(obj, field):
+            if isinstance(current, AutocompleteField):
+                texts["autocomplete"].append(item)
+            elif isinstance(current, SearchField):
+                texts["title" if current.field_name == "title" else "body"].append(item)
+    return texts
+
+
+class SQLiteEntryWriter:
+    """The index rows of many objects with one statement, as modelsearch's ``SQLiteIndex.add_items``
+    stores them (tests/search/test_bulk_indexing.py compares), without its three walks of every
+    object's search fields and its UPDATE per already indexed object. An indexed object keeps
+    its entry (and entry id: the facet index knows entries by id); the FTS table follows
+    through modelsearch's triggers, on the upsert's update as on its insert."""
+
+    def add_items(self, model, objs):
+        from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer
+        from modelsearch.utils import get_content_type_pk
+        from wagtail.search.models import IndexEntry
+
+        if not model.get_search_fields() or not objs:
+            return
+        content_type = get_content_type_pk(model)
+        rows = []
+        for obj in objs:
+            indexer = ObjectIndexer(obj, self.backend)
+            texts = _texts_by_part(indexer, obj)
+            title, autocomplete, body = (
+                " ".join(value for (value,) in texts[part])
+                for part in ("title", "autocomplete", "body")
+            )
+            rows.append((content_type, indexer.id, title, autocomplete, body))
+        with self.write_connection.cursor() as cursor:
+            cursor.executemany(
+                f"""
+                INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title,
+                    autocomplete, body, title_norm)
+                VALUES (%s, %s, %s, %s, %s, 1.0)
+                ON CONFLICT (content_type_id, object_id)
+                DO UPDATE SET title = excluded.title,
+                              autocomplete = excluded.autocomplete,
+                              body = excluded.body
+                """,  # noqa: S608 (the table's name from the model)
+                rows,
+            )
+
+
 class PostgresEntryWriter:
     """The index rows of many objects in one INSERT, as modelsearch's ``PostgresIndex.add_items``
     writes them, without its per-text Django expressions.
@@ -65,14 +119,10 @@ class PostgresEntryWriter:
         rows, params = [], []
         for obj in objs:
             indexer = ObjectIndexer(obj, self.backend)
-            texts = {"title": [], "autocomplete": [], "body": []}
-            for field in indexer.search_fields:
-                for current, weight, value in indexer.prepare_field(obj, field):
-                    if isinstance(current, AutocompleteField):
-                        texts["autocomplete"].append((value, weight))
-                    elif isinstance(current, SearchField):
-                        part = "title" if current.field_name == "title" else "body"
-                        texts[part].append((value, weight))
+            texts = {
+                part: [(value, weight) for weight, value in items]
+                for part, items in _texts_by_part(indexer, obj).items()
+            }
             params += [content_type, indexer.id]
             vectors = []
             for part, config in (
@@ -379,7 +429,9 @@ class PostgresScoring:
 @cache
 def analysed_backend_class(base):
     sqlite = base.__name__.startswith("SQLite")
-    writer = (PostgresEntryWriter,) if base.__name__.startswith("Postgres") else ()
+    writer = (SQLiteEntryWriter,) if sqlite else ()
+    if base.__name__.startswith("Postgres"):
+        writer = (PostgresEntryWriter,)
     index_class = type(
         f"Analysed{base.index_class.__name__}",
         (AnalysedIndexMixin, *writer, base.index_class),

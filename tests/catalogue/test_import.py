@@ -821,6 +821,36 @@ def test_a_large_workbook_is_validated_and_compared_with_few_queries(
     assert len(progress) <= 2 * 101
 
 
+@pytest.mark.parametrize("kept_rows", [10_000, 2])
+def test_a_sheet_too_big_to_keep_is_read_again_with_the_same_result(
+    index, xlsx, monkeypatch, kept_rows
+):
+    """A small sheet's rows are parsed once and kept for the import; a sheet of more than
+    KEPT_ROWS rows is streamed again instead, so that memory stays bounded. Same import."""
+    from catalogue import workbook
+
+    monkeypatch.setattr(workbook, "KEPT_ROWS", kept_rows)
+    providers = [provider(n, 服务行业="装备制造；新行业甲") for n in range(1, 6)]
+    solutions = [solution(make_uscc(70_000 + n), n, 适用行业="新行业甲") for n in range(1, 6)]
+    progress = []
+    result = import_workbook(
+        xlsx(providers=providers, solutions=solutions),
+        progress=lambda *args: progress.append(args),
+    )
+    assert result.ok, result.summary_lines()[:5]
+    assert (result.counts["服务商"].created, result.counts["解决方案"].created) == (5, 5)
+    assert result.new_industries == ["新行业甲"]
+    zh = ProviderPage.objects.filter(locale__language_code="zh-hans").order_by("uscc")
+    assert [p.title for p in zh] == [f"济南云帆数字科技有限公司{n}" for n in range(1, 6)]
+    assert all({i.name for i in p.industries.all()} == {"装备制造", "新行业甲"} for p in zh)
+    assert SolutionPage.objects.filter(industries__name="新行业甲").count() == 10  # with aliases
+    assert ("导入", "服务商", 5, 5) in progress and ("导入", "解决方案", 5, 5) in progress
+    assert (
+        import_workbook(xlsx(providers=providers, solutions=solutions)).counts["服务商"].unchanged
+        == 5
+    )
+
+
 # --- The command ---------------------------------------------------------------------------------
 
 

@@ -65,25 +65,38 @@ def test_a_bulk_reindex_keeps_related_names_searchable(catalogue):
 
 
 def _entries(model) -> list[tuple]:
+    columns = (
+        "e.id, object_id, title::text, autocomplete::text, body::text, title_text, body_text, "
+        "title_norm"
+        if connection.vendor == "postgresql"
+        else "e.id, object_id, title, autocomplete, body, title_norm"
+    )
     with connection.cursor() as cursor:
         cursor.execute(
-            """SELECT object_id, title::text, autocomplete::text, body::text, title_text,
-                      body_text, title_norm
+            f"""SELECT {columns}
                FROM wagtailsearch_indexentry e JOIN django_content_type t
                  ON t.id = e.content_type_id
-               WHERE t.app_label = %s AND t.model = %s ORDER BY object_id""",
+               WHERE t.app_label = %s AND t.model = %s ORDER BY object_id""",  # noqa: S608
             [model._meta.app_label, model._meta.model_name],
         )
         return cursor.fetchall()
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index writer")
-@pytest.mark.parametrize("model", [ProviderPage, SolutionPage])
-def test_postgres_rows_are_the_ones_modelsearch_writes(catalogue, model):
-    """The index rows are written without Django expressions (search.backends.database.
-    PostgresEntryWriter): every column as modelsearch's own writer stores it."""
-    from modelsearch.backends.database.postgres.postgres import PostgresIndex
+def _stock_index_class():
+    if connection.vendor == "postgresql":
+        from modelsearch.backends.database.postgres.postgres import PostgresIndex
 
+        return PostgresIndex
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex
+
+    return SQLiteIndex
+
+
+@pytest.mark.parametrize("model", [ProviderPage, SolutionPage])
+def test_index_rows_are_the_ones_modelsearch_writes(catalogue, model):
+    """The index rows are written with one statement (search.backends.database.
+    SQLiteEntryWriter, PostgresEntryWriter): every column as modelsearch's own writer stores it,
+    and a second indexing updates the entries in place (same ids) instead of adding rows."""
     from search.documents import AnalysedDocument, prepare_for_indexing
 
     backend = get_search_backend()
@@ -91,14 +104,25 @@ def test_postgres_rows_are_the_ones_modelsearch_writes(catalogue, model):
     backend.add_bulk(model, objects)
     ours = _entries(model)
     assert len(ours) == len(objects)
-    assert all(row[3] and row[1] for row in ours)  # title and body vectors are not empty
+    assert all(row[2] and row[4] for row in ours)  # title and body are not empty
+
+    # A changed title reaches the entry (and the full-text table) in place.
+    renamed = objects[0]
+    renamed.title = "改名后的测试名称"
+    backend.add_bulk(model, [renamed])
+    again = _entries(model)
+    assert [row[0] for row in again] == [row[0] for row in ours]
+    entry_id = {row[1]: row[0] for row in ours}[str(renamed.pk)]
+    assert [row[0] for row in again if "改名" in row[2]] == [entry_id]
+    assert [p.pk for p in model.objects.search("改名后的测试名称")] == [renamed.pk]
 
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM wagtailsearch_indexentry")
     prepare_for_indexing(model, objects)
     index = backend.get_index_for_model(model)
-    PostgresIndex.add_items(index, model, [AnalysedDocument(obj) for obj in objects])
-    assert _entries(model) == ours
+    _stock_index_class().add_items(index, model, [AnalysedDocument(obj) for obj in objects])
+    stock = _entries(model)
+    assert [row[1:] for row in stock] == [row[1:] for row in again]
 
 
 def test_a_rebuilt_index_refreshes_the_cached_search_pages(catalogue, client, settings):
