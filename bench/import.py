@@ -34,6 +34,9 @@ run                        engine        write, provider rows/s (rows/s)  indexi
 2000 + 4000, fewer objects PostgreSQL    11.6 s = 172 (517)              8.0 s
 2000 + 0, fewer objects    SQLite        3.6 s = 554 (554)               1.7 s
 2000 + 0, fewer objects    PostgreSQL    4.8 s = 416 (416)               3.5 s
+2000 + 0, third pass       SQLite        2.4 s = 833 (833)               1.3 s
+2000 + 0, third pass       PostgreSQL    2.9 s = 690 (690)               2.2 s
+2000 + 4000, third pass    SQLite        7.2 s = 280 (839)               3.4 s
 =========================  ============  ================================  ===========
 
 "batch reads" (2026-11-26, a quiet machine): the indexing loads the pages' relations once per
@@ -53,12 +56,23 @@ Whole import, 2,000 + 4,000: 136 / 102 provider rows/s (SQLite / PostgreSQL), fr
 workbook of providers only (``--solutions-per-provider 0``): 376 / 240 provider rows/s.
 100,000 rows on SQLite: 340 s = 98 provider rows/s, peak memory 312 MB.
 
-The 500 provider rows/s target is not met yet. What is left (profiles with ``--profile``):
-Django's insert compiler, about 3 µs per column value (1,000,000 values for 6,000 pages and
-their aliases, revisions and log entries); psycopg's client-side parsing of those multi-row
-statements (PostgreSQL); making ~4 page instances per new page (the write, the alias reader,
-the indexer); reading the workbook twice (validation, then the write); and on PostgreSQL the
-server's own ``to_tsvector`` and inserts.
+"third pass" (2026-12-05, docs/performance.md): the old objects set aside from the garbage
+collector during the import (portal/heap.py), rows inserted without Django's insert compiler
+(portal/inserts.py), the SQLite index rows upserted after one walk of the search fields, a small
+workbook parsed once, the English aliases made per chunk from the pages as written. Whole
+import, providers only: 526–544 / 390 provider rows/s (SQLite / PostgreSQL), from 376 / 240;
+with two solutions per provider 189 / 137 provider rows/s (566 / 411 rows/s). The last child's
+path and the English parent's slugs are no longer read for every child once per chunk: 100,000
+rows on SQLite in 201 s (was 340 s) = 497 rows/s, peak memory 310 MB.
+
+The 500 provider rows/s target is met on SQLite, not on PostgreSQL. What is left there: about a
+third of the time waiting for the server (``to_tsvector`` and four GIN indexes for the index
+rows, the commit's WAL flush), psycopg splitting the long multi-row index statement, and the
+Python both databases share: ~4 page instances per new page (the write, the alias, the
+indexer's read), the revisions' ``serializable_data``, ``clean_fields``.
+
+The segmentation dictionary is loaded before the clock starts (once per process; workers keep
+it) and its load time printed apart.
 """
 
 from __future__ import annotations

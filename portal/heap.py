@@ -7,7 +7,9 @@ and Wagtail's registries, templates, the segmentation dictionary, about 200,000 
 workbook of 2,000 providers that was a sixth of the import's time (bench/import.py). Inside
 :func:`old_objects_set_aside` those older objects are moved out of the collector's view
 (``gc.freeze``) and put back when the outermost block ends; the import's own garbage is still
-collected as usual, so its peak memory does not change.
+collected as usual, so its peak memory does not change. The collector is the process's: in a
+threaded server, other threads' objects made before the block are set aside too, and their
+garbage cycles (not their ordinary garbage) wait for the block to end.
 """
 
 import gc

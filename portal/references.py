@@ -8,8 +8,9 @@ for a batch of objects of one model with one read, one insert and one delete for
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from wagtail.models import ReferenceIndex
+
+from portal.inserts import insert_rows
 
 
 def update_references(model, objects) -> None:
@@ -65,7 +66,7 @@ def update_references(model, objects) -> None:
             for reference, (content_type_id, pk) in known.items()
             if reference not in references and content_type_id in known_content_type_ids
         ]
-    options = {"ignore_conflicts": True} if connection.features.supports_ignore_conflicts else {}
-    ReferenceIndex.objects.bulk_create(new_rows, batch_size=500, **options)
+    # Another process may index the same object meanwhile (a publication's own indexing).
+    insert_rows(ReferenceIndex, new_rows, ignore_conflicts=True)
     if stale:
         ReferenceIndex.objects.filter(id__in=stale).delete()

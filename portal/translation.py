@@ -355,28 +355,27 @@ class _ChildCopies:
 
 
 def _write_aliases(bulk, locale, copies: _ChildCopies, prepare) -> list[Page]:
-    from django.db.models.functions import Substr
+    from catalogue.bulk import last_child_steps
 
     steplen = Page.steplen
-    targets = {target.pk: target for _s, _p, target in bulk}
-    # Slugs and last path step of each target parent's children (one query per depth).
+    targets = {target.path: target for _s, _p, target in bulk}
+    # The last path step of each target parent's children, and which of the slugs wanted are
+    # taken there. Not every child's slug: the English provider index has as many children as
+    # the Chinese one, and an import asks again for every chunk.
+    steps = last_child_steps(targets.values())
+    last = {path: steps[target.pk] for path, target in targets.items()}
     slugs: dict[str, set[str]] = defaultdict(set)
-    last: dict[str, int] = defaultdict(int)
-    by_depth: dict[int, list[str]] = defaultdict(list)
-    for target in targets.values():
-        if target.numchild:
-            by_depth[target.depth].append(target.path)
-    for depth, paths in by_depth.items():
-        for start in range(0, len(paths), 500):
-            rows = (
-                Page.objects.annotate(parent_path=Substr("path", 1, depth * steplen))
-                .filter(depth=depth + 1, parent_path__in=paths[start : start + 500])
-                .values_list("path", "slug")
-            )
-            for path, slug in rows:
-                parent_path = path[:-steplen]
-                slugs[parent_path].add(slug)
-                last[parent_path] = max(last[parent_path], Page._str2int(path[-steplen:]))
+    wanted = sorted({source.slug for source, _p, _t in bulk})
+    depths = {target.depth + 1 for target in targets.values()}
+    for start in range(0, len(wanted), 500):
+        rows = Page.objects.filter(slug__in=wanted[start : start + 500], depth__in=depths)
+        for path, slug in rows.values_list("path", "slug"):
+            if path[:-steplen] in targets:
+                slugs[path[:-steplen]].add(slug)
+    for path in [path for path, taken in slugs.items() if taken]:
+        # A wanted slug is taken: the numbered ones may be too (find_available_slug).
+        children = Page.objects.filter(path__startswith=path, depth=targets[path].depth + 1)
+        slugs[path].update(children.values_list("slug", flat=True))
 
     aliases = []
     for source, _parent, target in bulk:

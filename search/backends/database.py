@@ -106,6 +106,7 @@ class PostgresEntryWriter:
     for every text, about 60 % of the PostgreSQL indexing time of a workbook import. Here the
     same SQL fragment (``setweight(to_tsvector(config, text), weight)``, joined with ``||``) is
     written directly; the stored vectors are the same (tests/search/test_bulk_indexing.py).
+    A page and its English alias have the same texts: their vectors are computed once.
     """
 
     def add_items(self, model, objs):
@@ -116,34 +117,51 @@ class PostgresEntryWriter:
         if not model.get_search_fields() or not objs:
             return
         content_type = get_content_type_pk(model)
-        rows, params = [], []
+        # Objects with the same texts (a page and its English alias) share one document: its
+        # vectors are computed once, by the server, and joined to each of its entries.
+        documents: dict[tuple, int] = {}
+        document_rows, document_params, entry_params = [], [], []
         for obj in objs:
             indexer = ObjectIndexer(obj, self.backend)
             texts = {
-                part: [(value, weight) for weight, value in items]
+                part: tuple((value, weight) for weight, value in items)
                 for part, items in _texts_by_part(indexer, obj).items()
             }
-            params += [content_type, indexer.id]
-            vectors = []
-            for part, config in (
-                ("title", indexer.config),
-                ("autocomplete", indexer.autocomplete_config),
-                ("body", indexer.config),
-            ):
-                sql, vector_params = _vector(texts[part], config)
-                vectors.append(sql)
-                params += vector_params
-            params += [
-                " ".join(t.strip() for t, _w in texts["title"] if t.strip()),
-                " ".join(t.strip() for t, _w in texts["body"] if t.strip()),
-            ]
-            rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
+            key = (indexer.config, indexer.autocomplete_config, *texts.values())
+            if key not in documents:
+                documents[key] = number = len(documents)
+                vectors = []
+                document_params.append(number)
+                for part, config in (
+                    ("title", indexer.config),
+                    ("autocomplete", indexer.autocomplete_config),
+                    ("body", indexer.config),
+                ):
+                    sql, vector_params = _vector(texts[part], config)
+                    vectors.append(sql)
+                    document_params += vector_params
+                document_params += [
+                    " ".join(t.strip() for t, _w in texts["title"] if t.strip()),
+                    " ".join(t.strip() for t, _w in texts["body"] if t.strip()),
+                ]
+                document_rows.append(
+                    f"(%s, {vectors[0]}, {vectors[1]}, {vectors[2]}, %s::text, %s::text)"
+                )
+            entry_params += [content_type, indexer.id, documents[key]]
+        entry_rows = ", ".join(["(%s, %s, %s)"] * len(objs))
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"""
+                WITH document (number, title, autocomplete, body, title_text, body_text) AS (
+                    VALUES {", ".join(document_rows)}
+                )
                 INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title,
                     autocomplete, body, title_norm, title_text, body_text)
-                (VALUES {", ".join(rows)})
+                SELECT entry.content_type_id, entry.object_id, document.title,
+                       document.autocomplete, document.body, 1.0, document.title_text,
+                       document.body_text
+                FROM (VALUES {entry_rows}) AS entry (content_type_id, object_id, number)
+                JOIN document ON document.number = entry.number
                 ON CONFLICT (content_type_id, object_id)
                 DO UPDATE SET title = EXCLUDED.title,
                               title_norm = 1.0,
@@ -151,8 +169,8 @@ class PostgresEntryWriter:
                               body = EXCLUDED.body,
                               title_text = EXCLUDED.title_text,
                               body_text = EXCLUDED.body_text
-                """,
-                params,
+                """,  # noqa: S608 (the table's name from the model)
+                document_params + entry_params,
             )
 
 

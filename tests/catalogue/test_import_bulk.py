@@ -233,6 +233,30 @@ def test_bulk_import_stores_what_the_wagtail_path_stores(
     assert Page.find_problems() == ([], [], [], [], [])
 
 
+def test_an_alias_whose_slug_is_taken_gets_the_next_free_one_as_with_wagtail(
+    xlsx, index, django_db_blocker
+):
+    """The alias writer reads only the wanted slugs under each English parent, and all of a
+    parent's slugs only when one of them is taken; the result is Wagtail's."""
+    from portal.factories import StandardPageFactory
+    from portal.translation import sync_english_aliases
+
+    sync_english_aliases()
+    english_index = index.get_translation(Locale.objects.get(language_code="en"))
+    slug = workbook_module.slug_for(provider(1)["服务商名称"], set(), fallback="provider")
+    for taken in (slug, f"{slug}-1"):
+        StandardPageFactory(parent=english_index, title="English only", slug=taken)
+    legacy, bulk = _both_ways(xlsx, django_db_blocker, publish=False, user=None)
+    for key in legacy:
+        assert _diff(bulk[key], legacy[key]) == [], key
+    _import(xlsx, bulk=True, publish=False)
+    alias = ProviderPage.objects.get(
+        locale__language_code="en", uscc=provider(1)["统一社会信用代码"]
+    )
+    assert alias.slug == f"{slug}-2"
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
 def test_bulk_imported_tree_is_valid(xlsx, index):
     _import(xlsx, bulk=True, publish=False)
     assert Page.find_problems() == ([], [], [], [], [])

@@ -93,3 +93,17 @@ def test_many_to_many_rows_from_plain_values(home):
     insert_values(through, columns, [(provider.pk, category.pk) for category in categories])
     provider = ProviderPage.objects.get(pk=provider.pk)
     assert set(provider.categories.all()) == set(categories)
+
+
+def test_rows_that_would_break_a_unique_constraint_can_be_skipped(home):
+    index = ProviderIndexPageFactory(parent=home)
+    provider = ProviderPageFactory(parent=index)
+    through = ProviderPage.categories.through
+    columns = [through._meta.get_field("providerpage"), through._meta.get_field("category")]
+    existing = list(
+        through.objects.filter(providerpage=provider).values_list("providerpage_id", "category_id")
+    )
+    assert existing
+    other = next(c for c in taxonomy.canonical(Category) if c.pk not in {e[1] for e in existing})
+    insert_values(through, columns, [*existing, (provider.pk, other.pk)], ignore_conflicts=True)
+    assert through.objects.filter(providerpage=provider).count() == len(existing) + 1
