@@ -13,7 +13,7 @@ by psycopg, client-side: 0.5 s for the 4,000 page rows of 2,000 providers and th
 tests/portal/test_inserts.py compares the stored rows with ``bulk_create``'s.
 """
 
-from django.db import connections, router
+from django.db import connections, router, transaction
 
 
 def insert_rows(
@@ -67,7 +67,9 @@ def insert_values(
     table, columns = quote(model._meta.db_table), [quote(field.column) for field in fields]
     target = f"{table} ({', '.join(columns)})"
     returned_fields = model._meta.db_returning_fields
-    with connection.cursor() as cursor:
+    # One transaction for all the rows: in autocommit mode each row of an executemany would be
+    # committed on its own (a journal sync per row on SQLite).
+    with transaction.atomic(using=connection.alias, savepoint=False), connection.cursor() as cursor:
         if returning and connection.vendor == "postgresql" and returned_fields == [model._meta.pk]:
             # The new keys drawn from the table's sequence first, then the rows copied with them:
             # psycopg would bind every value of a multi-row INSERT into its text client-side.

@@ -8,7 +8,7 @@ picks, so the analysis applies to SQLite in development and PostgreSQL in produc
 import json
 from functools import cache
 
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import F, Func
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.base import EmptySearchResults
@@ -82,7 +82,12 @@ class SQLiteEntryWriter:
                 for part in ("title", "autocomplete", "body")
             )
             rows.append((content_type, indexer.id, title, autocomplete, body))
-        with self.write_connection.cursor() as cursor:
+        # One transaction: in autocommit mode each row would be committed on its own.
+        connection = self.write_connection
+        with (
+            transaction.atomic(using=connection.alias, savepoint=False),
+            connection.cursor() as cursor,
+        ):
             cursor.executemany(
                 f"""
                 INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title,
