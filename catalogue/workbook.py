@@ -1613,9 +1613,10 @@ def _validation_problem(sheet: str, row_number: int, error: ValidationError) -> 
 
 
 def _create_aliases(page_ids: list[int], *, bulk: bool = True) -> None:
-    """English aliases for the new pages (the admin does this through a wagtail-localize hook;
-    code that creates pages must do it itself): in bulk (portal.translation.
-    create_english_aliases), or page by page through Wagtail with ``bulk=False``."""
+    """English aliases for the pages added one by one (``add_page``: the per-page path, the
+    cases and certificates sheets; the pages written in bulk get theirs in ``flush``). The admin
+    does this through a wagtail-localize hook; code that creates pages must do it itself: in
+    bulk (portal.translation.create_english_aliases), or through Wagtail with ``bulk=False``."""
     for chunk in chunks(page_ids, CHUNK_SIZE):
         # Both read the pages again themselves: only the ids are needed here.
         pages = list(Page.objects.filter(id__in=chunk).only("id"))
