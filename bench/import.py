@@ -60,7 +60,7 @@ workbook of providers only (``--solutions-per-provider 0``): 376 / 240 provider 
 collector during the import (portal/heap.py), rows inserted without Django's insert compiler
 (portal/inserts.py), the SQLite index rows upserted after one walk of the search fields, a small
 workbook parsed once, the English aliases made per chunk from the pages as written. Whole
-import, providers only: 526–544 / 390 provider rows/s (SQLite / PostgreSQL), from 376 / 240;
+import, providers only: 496–544 / 350–392 provider rows/s (SQLite / PostgreSQL), from 376 / 240;
 with two solutions per provider 189 / 137 provider rows/s (566 / 411 rows/s). The last child's
 path and the English parent's slugs are no longer read for every child once per chunk: 100,000
 rows on SQLite in 201 s (was 340 s) = 497 rows/s, peak memory 310 MB.
