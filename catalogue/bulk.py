@@ -37,6 +37,7 @@ from portal.clusters import load_child_relations, load_parental_m2m
 from portal.heap import old_objects_set_aside
 from portal.inserts import insert_rows, insert_values
 from portal.references import update_references
+from portal.tree import last_child_steps
 from search.documents import prepare_for_indexing
 
 logger = logging.getLogger(__name__)
@@ -212,38 +213,6 @@ def index_pages(translation_keys: list[str]) -> int:
 # and so is the USCC (checked against the file and the site in the validation pass).
 
 
-def last_child_steps(parents) -> dict[int, int]:
-    """The number of the last child's path step of each parent (0 for none), as treebeard's
-    ``get_last_child`` finds it: one query per hundred parents. Each parent's last child is read
-    from the path index, walking down from the end of the parent's range of child paths (past
-    only the last child's own descendants), so the cost does not grow with the parent's
-    children: an import adds chunk after chunk below the same index page."""
-    from django.db.models import OuterRef, Subquery, Value
-    from django.db.models.functions import Concat
-
-    parents = list(parents)
-    last = dict.fromkeys((parent.pk for parent in parents), 0)
-    last_child = (
-        Page.objects.filter(
-            path__gt=OuterRef("path"),
-            path__lte=Concat(OuterRef("path"), Value(Page.alphabet[-1] * Page.steplen)),
-            depth=OuterRef("depth") + 1,
-        )
-        .order_by("-path")
-        .values("path")[:1]
-    )
-    for start in range(0, len(parents), 100):
-        rows = (
-            Page.objects.filter(pk__in=[parent.pk for parent in parents[start : start + 100]])
-            .annotate(last_child=Subquery(last_child))
-            .values_list("pk", "last_child")
-        )
-        for pk, path in rows:
-            if path is not None:
-                last[pk] = Page._str2int(path[-Page.steplen :])
-    return last
-
-
 def _relations_from_database(pages) -> None:
     """After ``commit()`` a cluster relation reads from the database again: put what the
     database would return (its default ordering) in the instances, so that
@@ -324,16 +293,14 @@ def create_pages(
     # The relations the importer set, read while the pages have no id: afterwards a relation it
     # did not set (comments, say) would read the database, once per page.
     related = {id(page): _relations_in_memory(page) for page in pages}
-    page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key and not f.generated]
-    insert_rows(Page, pages, page_fields, returning=True)
+    insert_rows(Page, pages, returning=True)
     for page in pages:
         page.page_ptr_id = page.id
     by_model: dict[type, list] = defaultdict(list)
     for page in pages:
         by_model[type(page)].append(page)
     for model, group in by_model.items():
-        fields = [f for f in model._meta.local_concrete_fields if not f.generated]
-        insert_rows(model, group, fields)
+        insert_rows(model, group)
         for field in model._meta.get_fields():
             if isinstance(field, ParentalManyToManyField):
                 through = field.remote_field.through

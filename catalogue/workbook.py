@@ -1269,10 +1269,10 @@ class ImportJob:
             return
         parser = _ProviderParser(self.vocabulary, self.problems, reader.present)
         codes = self.workbook_codes
-        kept = self.kept_rows[PROVIDERS] = []
+        self.kept_rows[PROVIDERS] = []
         for done, (number, cells) in enumerate(reader.rows(), start=1):
             row = parser.parse(number, cells)
-            kept = self._keep(PROVIDERS, kept, row)
+            self._keep(PROVIDERS, row)
             code = row.uscc if row else normalise(cell_text(cells["统一社会信用代码"]))
             if code and not uscc_problem(code):
                 if code in codes:
@@ -1322,10 +1322,10 @@ class ImportJob:
         parser = _SolutionParser(self.vocabulary, self.problems, reader.present)
         seen: dict[tuple[str, str], int] = {}
         elsewhere: dict[str, list[int]] = defaultdict(list)  # codes not in 服务商 → rows
-        kept = self.kept_rows[SOLUTIONS] = []
+        self.kept_rows[SOLUTIONS] = []
         for done, (number, cells) in enumerate(reader.rows(), start=1):
             row = parser.parse(number, cells)
-            kept = self._keep(SOLUTIONS, kept, row)
+            self._keep(SOLUTIONS, row)
             self.tick("校验", SOLUTIONS, done, reader.estimated_rows)
             if row is None:
                 continue
@@ -1357,13 +1357,13 @@ class ImportJob:
                     "也不在网站上",
                 )
 
-    def _keep(self, sheet: str, kept: list[_Row] | None, row: _Row | None) -> list[_Row] | None:
+    def _keep(self, sheet: str, row: _Row | None) -> None:
         """Keep ``row`` for the import while the sheet has at most KEPT_ROWS rows."""
-        if kept is None or len(kept) >= KEPT_ROWS:
-            self.kept_rows[sheet] = None
-            return None
-        kept.append(row)  # None for a row with problems: then nothing is imported anyway
-        return kept
+        kept = self.kept_rows[sheet]
+        if kept is not None and len(kept) >= KEPT_ROWS:
+            self.kept_rows[sheet] = None  # too big: the import streams the sheet again
+        elif kept is not None:
+            kept.append(row)  # None for a row with problems: then nothing is imported anyway
 
     def tick(self, phase: str, sheet: str, done: int, total: int | None) -> None:
         if total:

@@ -20,8 +20,8 @@ def insert_rows(
     model, objects, fields=None, *, returning: bool = False, ignore_conflicts: bool = False
 ) -> None:
     """Insert ``objects`` (new instances of ``model``) into ``model``'s own table, as
-    ``bulk_create`` stores them. ``fields`` defaults to the table's concrete fields but the
-    auto primary key (a multi-table child passes its ``local_concrete_fields``). With
+    ``bulk_create`` stores them. ``fields`` defaults to the table's own concrete fields but an
+    automatic primary key (a multi-table child's link to its parent row is written). With
     ``returning`` each object gets its primary key (and other database-returned fields);
     ``ignore_conflicts`` skips a row that would break a unique constraint (as bulk_create's)."""
     if not objects:
@@ -30,7 +30,9 @@ def insert_rows(
     connection = connections[using]
     opts = model._meta
     if fields is None:
-        fields = [f for f in opts.local_concrete_fields if not f.primary_key and not f.generated]
+        fields = [
+            f for f in opts.local_concrete_fields if f is not opts.auto_field and not f.generated
+        ]
     for obj in objects:
         # As bulk_create: a foreign key given as an instance saved after it was assigned.
         obj._prepare_related_fields_for_save(operation_name="insert_rows")

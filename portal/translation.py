@@ -19,6 +19,7 @@ from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
 from portal.inserts import insert_rows, insert_values
+from portal.tree import last_child_steps
 
 
 def sync_english_aliases(pages: Iterable[Page] | None = None) -> int:
@@ -355,8 +356,6 @@ class _ChildCopies:
 
 
 def _write_aliases(bulk, locale, copies: _ChildCopies, prepare) -> list[Page]:
-    from catalogue.bulk import last_child_steps
-
     steplen = Page.steplen
     targets = {target.path: target for _s, _p, target in bulk}
     # The last path step of each target parent's children, and which of the slugs wanted are
@@ -416,16 +415,14 @@ def _write_aliases(bulk, locale, copies: _ChildCopies, prepare) -> list[Page]:
         alias.url_path = f"{target.url_path}{slug}/"
         aliases.append(alias)
 
-    page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key and not f.generated]
-    insert_rows(Page, aliases, page_fields, returning=True)
+    insert_rows(Page, aliases, returning=True)
     by_model: dict[type, list[tuple[Page, Page]]] = defaultdict(list)
     for alias, (source, _p, _t) in zip(aliases, bulk, strict=True):
         alias.page_ptr_id = alias.id
         by_model[type(alias)].append((alias, source))
     for model, pairs in by_model.items():
         if model is not Page:
-            fields = [f for f in model._meta.local_concrete_fields if not f.generated]
-            insert_rows(model, [alias for alias, _s in pairs], fields)
+            insert_rows(model, [alias for alias, _s in pairs])
         for relation in copies.relations[model]:
             items = []
             for alias, _source in pairs:
