@@ -617,14 +617,23 @@ class Listing:
     fair_order = ("fair_key", "pk")
 
     def __init__(
-        self, params: QueryDict, *, index_page: Page, base_url: str = "", searched_with=()
+        self,
+        params: QueryDict,
+        *,
+        index_page: Page,
+        base_url: str = "",
+        searched_with=(),
+        ranked_with=(),
     ):
         self.index_page = index_page
         self.base_url = base_url
         self.state = self.parse(params)
         # The models of every listing searched for the same keyword in this request (the site
-        # search's tabs): one full-text match serves them all.
+        # search's tabs): one full-text match serves them all. ``ranked_with``: those of them
+        # listed in relevance order (the open tab), whose hits that match scores; scoring the
+        # others' hits too would cost more than the match.
         self.searched_with = tuple(searched_with)
+        self.ranked_with = tuple(ranked_with)
 
     # -- state
 
@@ -707,7 +716,7 @@ class Listing:
         entries. The match runs once per request and keyword, so the site search's tabs (and
         the API search's types) share it instead of matching once each, and no id list goes
         back to the database. None without a facet index or with another search backend."""
-        found = self._entry_scores(results)
+        found = self._entry_scores(results, ranked=ranked)
         if found is None:
             return None
         index, scores = found
@@ -716,14 +725,14 @@ class Listing:
     def _indexed_count(self, results) -> int | None:
         """:meth:`match_count` through the facet index, as :meth:`_indexed_hits` finds the
         hits (a bitmap of them, counted with the facets' filters)."""
-        found = self._entry_scores(results)
+        found = self._entry_scores(results, ranked=False)
         if found is None:
             return None
         index, scores = found
         mask = index.entry_mask(scores, db=self.search_base.db)
         return index.query(self.state.selections, None, mask=mask).count
 
-    def _entry_scores(self, results):
+    def _entry_scores(self, results, *, ranked: bool):
         """``(facet index, {index entry id: score})``, or None (see :meth:`_indexed_hits`).
         The mask and the counts must come from the same index: a publication during the
         request gives the next call another one."""
@@ -731,7 +740,10 @@ class Listing:
         index = self.bitmap_index() if entry_scores is not None else None
         if index is None:
             return None
-        scores = entry_scores(models=(self.model, *self.searched_with))
+        scores = entry_scores(
+            models=(self.model, *self.searched_with),
+            ranked=(*((self.model,) if ranked else ()), *self.ranked_with),
+        )
         return None if scores is None else (index, scores)
 
     def match_count(self) -> int:

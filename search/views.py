@@ -64,16 +64,24 @@ def search(request, type_key: str | None = None):
         # Without a chosen tab the first one that finds something opens; most searches find
         # something in the first, so it is searched ranked straight away.
         likely = type_key or available[0][0].key
-        # Every tab's listing takes its hits from the same full-text match.
+        # Every tab's listing takes its hits from the same full-text match, which scores the
+        # hits of the open tab only, when it is in relevance order.
         models = [t.listing_class.model for t, _page in available]
-        for search_type, index_page in available:
-            shown = search_type.key == likely
-            listing = search_type.listing_class(
-                params if shown else only_query,
-                index_page=index_page,
+
+        def make_listing(search_type, listing_params, ranked_with=()):
+            return search_type.listing_class(
+                listing_params,
+                index_page=index_pages[search_type.key],
                 base_url=reverse("search_type", args=[search_type.key]),
                 searched_with=models,
+                ranked_with=ranked_with,
             )
+
+        opened = make_listing(registry.get(likely), params)
+        ranked_with = (opened.model,) if opened.sort == "relevance" else ()
+        for search_type, _index_page in available:
+            shown = search_type.key == likely
+            listing = opened if shown else make_listing(search_type, only_query, ranked_with)
             listings[search_type.key] = listing
             context["tabs"].append(
                 {
@@ -87,12 +95,7 @@ def search(request, type_key: str | None = None):
         if type_key is None:
             type_key = next((tab["key"] for tab in context["tabs"] if tab["count"]), None)
             if type_key is not None and type_key != likely:
-                listings[type_key] = registry.get(type_key).listing_class(
-                    params,
-                    index_page=index_pages[type_key],
-                    base_url=reverse("search_type", args=[type_key]),
-                    searched_with=models,
-                )
+                listings[type_key] = make_listing(registry.get(type_key), params)
         for tab in context["tabs"]:
             tab["selected"] = tab["key"] == type_key
         if type_key is not None:

@@ -6,10 +6,11 @@ picks, so the analysis applies to SQLite in development and PostgreSQL in produc
 """
 
 import json
+from dataclasses import dataclass
 from functools import cache
 
 from django.db import connections, transaction
-from django.db.models import F, Func
+from django.db.models import Case, Count, F, FloatField, Func, Value, When
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as vendor_backend
@@ -219,7 +220,7 @@ class FairRankingMixin:
     of :mod:`search.ranking` (equal scores by the model's fair key, never by primary key).
     """
 
-    def matching_entries(self, config, models=()) -> dict[int, float] | None:
+    def matching_entries(self, config, models=(), ranked=()) -> dict[int, float | None] | None:
         """``entry_scores()``, remembered for the rest of the request; None for a query without
         words or a search restricted to some fields.
 
@@ -227,18 +228,32 @@ class FairRankingMixin:
         PostgreSQL the match is narrowed to them: every candidate of the phrase alternatives is
         rechecked against its vector, so matching the other types costs. SQLite's FTS5 match
         costs no more for every type than for one (narrowing it takes a join), so there it
-        covers every type and is shared whatever the types."""
+        covers every type and is shared whatever the types.
+
+        ``ranked``: the types whose entries need a score (a listing in relevance order); the
+        others' entries are only counted and map to None. Scoring is most of a match's cost
+        for a frequent word (BM25 for every hit), and a site search ranks one tab and counts
+        the others. Types asked for ranked after the match was made are scored then."""
         if isinstance(self.query, MatchAll | Not | Fuzzy) or self.fields is not None:
             return None
         content_types = None
         if models and self.SCOPED_MATCH:  # set by the vendor's scoring class
-            content_types = tuple(
-                sorted({pk for model in models for pk in get_descendants_content_types_pks(model)})
-            )
+            content_types = _content_types(models)
+        ranked_types = frozenset(_content_types(ranked))
         key = ("search-entries", self.queryset.db, type(self).__name__, repr(self.query))
-        return remembered(
-            (*key, str(config), content_types), lambda: self.entry_scores(config, content_types)
+        match = remembered(
+            (*key, str(config), content_types),
+            lambda: _Match(self.entry_scores(config, content_types, ranked_types), ranked_types),
         )
+        missing = ranked_types - match.ranked
+        if missing and match.scores is not None:
+            if content_types is not None:
+                missing &= set(content_types)
+            if missing:
+                rescored = self.entry_scores(config, tuple(sorted(missing)), missing)
+                match.scores.update((e, s) for e, s in rescored.items() if s is not None)
+            match.ranked |= missing
+        return match.scores
 
     def search(self, config, start, stop, score_field=None, **kwargs):
         if isinstance(self.query, MatchAll | Not):
@@ -285,16 +300,17 @@ class FairResultsMixin:
         # ranking is in result order.
         return list(ranking)
 
-    def entry_scores(self, models=()) -> dict[int, float] | None:
+    def entry_scores(self, models=(), ranked=()) -> dict[int, float | None] | None:
         """Every index entry this search matches, of the ``models`` at least (every type when
-        empty), with its score (higher is better): ``{index entry id: score}``; None where the
-        search has no such list (a query without words, a search restricted to some fields).
+        empty), with its score (higher is better) for the entries of the ``ranked`` models
+        and None for the others: ``{index entry id: score}``; None where the search has no
+        such list (a query without words, a search restricted to some fields).
 
         A listing that knows the index entry of each of its entries (the facet index) takes its
         hits from here, so the site search's tabs and the API search's types share one match
         instead of running it once each."""
         compiler = self.query_compiler
-        return compiler.matching_entries(compiler.get_config(self.backend), models)
+        return compiler.matching_entries(compiler.get_config(self.backend), models, ranked)
 
     def pk_subquery(self):
         """All the matching ids (no limit, no order) as a queryset the database can use inside
@@ -310,30 +326,47 @@ class FairResultsMixin:
 class SQLiteScoring:
     SCOPED_MATCH = False  # see FairRankingMixin.matching_entries
 
-    def entry_scores(self, config, content_types=None) -> dict[int, float]:
+    def entry_scores(self, config, content_types=None, ranked=frozenset()) -> dict:
         """``{index entry id: score}`` of one MATCH on the FTS table (whose rowid is the index
-        entry's id), over every type (``content_types`` is not used: see matching_entries)."""
+        entry's id), over every type (``content_types`` is not used: see matching_entries);
+        the entries of types outside ``ranked`` map to None.
+
+        BM25 costs more per hit than the match itself, so it is computed only for the entries
+        of the ranked types: a ``CASE`` on the ids of their index entries, which SQLite reads
+        once per statement. Reading those ids costs too, so when the ranked types hold most of
+        the index, every hit is scored instead."""
         from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+        from modelsearch.backends.database.sqlite.sqlite import IndexEntry, SQLiteFTSIndexEntry
 
         query = self.build_search_query(normalize(self.query), config=config)
         matches = SQLiteFTSIndexEntry.objects.filter(
             MatchExpression(self.fields or self.FTS_TABLE_FIELDS, query)
-        ).annotate(score=BM25())
+        )
+        score = Value(None, output_field=FloatField())
+        if ranked:
+            counts = _entry_counts(matches.db)
+            share = sum(counts.get(pk, 0) for pk in ranked)
+            if 2 * share >= sum(counts.values()):
+                score = BM25()
+            else:
+                entries = IndexEntry.objects.filter(content_type_id__in=sorted(ranked))
+                score = Case(When(pk__in=entries.values("id"), then=BM25()), default=score)
         # Read with the cursor: Django's per-row value conversion costs more than the fetch
         # for the thousands of rows a common word matches, and the two columns need none.
-        sql, params = matches.values_list("pk", "score").query.sql_with_params()
+        rows = matches.annotate(score=score).values_list("pk", "score")
+        sql, params = rows.query.sql_with_params()
         with connections[matches.db].cursor() as cursor:
             cursor.execute(sql, params)
-            return {pk: -score for pk, score in cursor.fetchall()}  # bm25: lower is better
+            # bm25: lower is better
+            return {pk: None if s is None else -s for pk, s in cursor.fetchall()}
 
     def scored_rows(self, config, fair_field, **kwargs):
         from modelsearch.backends.database.sqlite.sqlite import IndexEntry
 
-        hits = self.matching_entries(config)
-        if hits is None:  # a search in some fields: not shared
-            hits = self.entry_scores(config)
         content_types = get_descendants_content_types_pks(self.queryset.model)
+        hits = self.matching_entries(config, ranked=(self.queryset.model,))
+        if hits is None:  # a search in some fields: not shared
+            hits = self.entry_scores(config, ranked=frozenset(content_types))
         scores = {}
         for chunk in _chunks(list(hits)):
             for entry_id, object_id in IndexEntry.objects.filter(
@@ -414,9 +447,10 @@ class PostgresScoring:
 
     SCOPED_MATCH = True  # see FairRankingMixin.matching_entries
 
-    def entry_scores(self, config, content_types=None) -> dict[int, float] | None:
+    def entry_scores(self, config, content_types=None, ranked=frozenset()) -> dict | None:
         """``{index entry id: score}`` of the entries of ``content_types`` (every type when
-        None), matched and ranked as :meth:`search` does, straight on the index table."""
+        None), matched and ranked as :meth:`search` does, straight on the index table; the
+        entries of types outside ``ranked`` map to None (ranking reads each hit's vectors)."""
         from wagtail.search.models import IndexEntry
 
         search_query = self.build_tsquery(self.query, config=config)
@@ -437,6 +471,11 @@ class PostgresScoring:
         )
         if content_types is not None:
             matches = matches.filter(content_type_id__in=content_types)
+        if content_types is None or not ranked.issuperset(content_types):
+            rank = Case(
+                When(content_type_id__in=sorted(ranked), then=rank),
+                default=Value(None, output_field=FloatField()),
+            )
         return dict(matches.annotate(score=rank).values_list("id", "score"))
 
     def scored_rows(self, config, fair_field, **kwargs):
@@ -447,6 +486,32 @@ class PostgresScoring:
             (pk, score or 0.0, fair)
             for pk, score, fair in queryset.order_by().values_list("pk", "_relevance", fair_field)
         ]
+
+
+def _content_types(models) -> tuple[int, ...]:
+    pks = {pk for model in models for pk in get_descendants_content_types_pks(model)}
+    return tuple(sorted(pks))
+
+
+@dataclass
+class _Match:
+    """One request's match of one query: ``{index entry id: score or None}``, and the content
+    types whose entries are scored (see FairRankingMixin.matching_entries)."""
+
+    scores: dict[int, float | None] | None
+    ranked: frozenset[int]
+
+
+def _entry_counts(db: str) -> dict[int, int]:
+    """``{content type id: number of index entries}``, to choose how to score (an estimate: it
+    is kept until the next publication, and drafts are indexed in between)."""
+    from wagtail.search.models import IndexEntry
+
+    def read():
+        counts = IndexEntry.objects.using(db).values_list("content_type_id").annotate(n=Count("id"))
+        return dict(counts.order_by())
+
+    return page_cache.until_published(f"search-entry-counts:{db}", read)
 
 
 @cache

@@ -180,3 +180,49 @@ def test_removed_and_unpublished_providers_are_not_found(client, catalogue):
     catalogue["qingdao"].unpublish()
     html = page_text(client.get("/search/", {"q": "预测性维护"}))
     assert "青岛海川智能装备有限公司" not in html
+
+
+def result_titles(response) -> list[str]:
+    return [result.title for result in response.context["results"]]
+
+
+def test_the_open_tab_is_in_relevance_order_however_it_was_opened(client, catalogue):
+    """The one match of a request scores only the hits of the tab that is shown (scoring
+    every hit of a frequent word costs more than finding them). A tab opened after the others
+    were counted (the providers found nothing) has its hits scored then, and lists them in
+    the order it has when it is asked for directly: the strongest match first."""
+    yantai = catalogue["yantai"]
+    for n in range(4):  # solutions outnumber providers: only the open tab's hits are scored
+        SolutionPageFactory(
+            parent=yantai, title=f"设备点检系统{n}号", description="移动端巡检与振动监测记录。"
+        ).save_revision().publish()
+    strongest = SolutionPageFactory(
+        parent=yantai,
+        title="振动监测分析平台",
+        description="振动监测：在线振动监测、振动监测预警与振动监测报表。",
+    )
+    strongest.save_revision().publish()
+
+    opened_later = client.get("/search/", {"q": "振动监测"})
+    asked_for = client.get("/search/solution/", {"q": "振动监测"})
+
+    assert tab_counts(opened_later) == {"服务商": (0, False), "解决方案": (6, True)}
+    assert result_titles(opened_later) == result_titles(asked_for)
+    assert result_titles(opened_later)[0] == "振动监测分析平台"
+    assert len(result_titles(opened_later)) == 6
+
+
+def test_the_provider_tab_ranks_its_hits_when_solutions_outnumber_them(client, catalogue):
+    for n in range(6):
+        SolutionPageFactory(
+            parent=catalogue["yantai"], title=f"维护工单系统{n}号", description="预测性维护工单。"
+        ).save_revision().publish()
+    strongest = catalogue["qingdao"]
+    strongest.title = "青岛预测性维护技术有限公司"
+    strongest.introduction = "预测性维护：设备预测性维护、预测性维护咨询与预测性维护实施。"
+    strongest.save_revision().publish()
+
+    response = client.get("/search/", {"q": "预测性维护"})
+
+    assert tab_counts(response) == {"服务商": (2, True), "解决方案": (7, False)}
+    assert result_titles(response) == ["青岛预测性维护技术有限公司", "烟台博远软件有限公司"]
