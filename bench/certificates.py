@@ -49,6 +49,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from machine import python_speed  # noqa: E402  (bench/, the script's directory)
+
 DEFAULT_DB = ROOT / "var" / "bench" / "certificates.sqlite3"
 BENCH_KEY = "bench-only-certificate-key"
 SURNAMES = (
@@ -328,6 +331,7 @@ def main() -> None:
         f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]} "
         f"{settings.DATABASES['default']['NAME']}"
     )
+    progress(python_speed())
     call_command("migrate", verbosity=0)
     rng = random.Random(args.seed)  # noqa: S311 - sample data
     build(args.certificates, rng)

@@ -63,6 +63,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from machine import python_speed  # noqa: E402  (bench/, the script's directory)
+
 DEFAULT_DB = ROOT / "var" / "bench" / "directory.sqlite3"
 
 WORDS = [
@@ -522,6 +525,7 @@ def main() -> None:
         backend["AUTO_UPDATE"] = False
 
     progress(f"database: {settings.DATABASES['default']['NAME']}")
+    progress(python_speed())
     call_command("migrate", verbosity=0)
     existing = ProviderPage.objects.count()
     if existing and not args.reuse:

@@ -88,6 +88,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from machine import python_speed  # noqa: E402  (bench/, the script's directory)
+
 DEFAULT_DB = ROOT / "var" / "bench" / "import.sqlite3"
 
 
@@ -204,6 +207,7 @@ def main() -> None:
         f"indexing {indexed:.1f} s; peak memory {peak_megabytes():.0f} MB "
         f"(once per process, not timed: segmentation dictionary {dictionary_load:.1f} s)"
     )
+    print(f"machine: {python_speed()}")
 
 
 def peak_megabytes() -> float:

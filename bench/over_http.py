@@ -72,6 +72,7 @@ sys.path.insert(0, str(BENCH_DIR))
 
 import certificates as certificate_bench  # noqa: E402
 import directory as directory_bench  # noqa: E402
+from machine import python_speed  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://root@127.0.0.1:5432/portal_bench"
 REDIS_URL = "redis://127.0.0.1:6379/5"
@@ -774,6 +775,7 @@ def machine() -> dict[str, str]:
         "cpu": cpu,
         "memory": f"{memory} GB",
         "load average": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "Python speed": python_speed(),
         "PostgreSQL": postgres,
         "Redis": redis,
         "Python": platform.python_version(),

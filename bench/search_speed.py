@@ -38,6 +38,7 @@ sys.path.insert(0, str(BENCH_DIR))
 
 import directory as directory_bench  # noqa: E402
 import over_http  # noqa: E402
+from machine import python_speed  # noqa: E402
 
 DEFAULT_DB = ROOT / "var" / "bench" / "search.sqlite3"
 progress = directory_bench.progress
@@ -104,6 +105,7 @@ def main() -> None:
     have = over_http.ensure_dataset(
         SimpleNamespace(**vars(args), certificates=0), os.environ["DATABASE_URL"]
     )
+    progress(python_speed())
     progress(
         f"{connection.vendor}: {have['providers']:,} providers, {have['solutions']:,} solutions, "
         f"{have['cases']:,} cases; {args.rounds} rounds after a warm-up (issue #4: p95 ≤ 30 ms)"
