@@ -62,3 +62,56 @@ def analyse(query):
     if isinstance(query, MatchAll):
         return query
     return analyse(PlainText(getattr(query, "query_string", "")))
+
+
+def split_phrases(query: SearchQuery) -> tuple[SearchQuery | None, SearchQuery] | None:
+    """``(exact, relaxed)`` for a query with phrases, which a GIN index cannot answer alone (it
+    does not hold the words' positions: every candidate is checked against its vector):
+
+    - ``exact``: the query without its phrase alternatives, so a subset of its matches; None
+      when some required part is only phrases;
+    - ``relaxed``: each phrase relaxed to all of its words, in any order and place, so a
+      superset of its matches.
+
+    Both are answered by the index alone. The query's matches are then ``exact``'s, and those
+    of ``relaxed`` outside ``exact`` that pass the check (a few, mostly). None for a query
+    without phrases, or with anything but And/Or of words and phrases."""
+    if not _has_phrase(query):
+        return None
+    try:
+        exact = _without_phrases(query)
+    except _Unsplittable:
+        return None
+    return exact, _phrases_as_words(query)
+
+
+def _has_phrase(query: SearchQuery) -> bool:
+    if isinstance(query, Phrase):
+        return True
+    return any(map(_has_phrase, getattr(query, "subqueries", ())))
+
+
+class _Unsplittable(Exception):
+    pass
+
+
+def _without_phrases(query: SearchQuery) -> SearchQuery | None:
+    if isinstance(query, PlainText):
+        return query
+    if isinstance(query, Phrase):
+        return None
+    if isinstance(query, Or):
+        parts = [part for part in map(_without_phrases, query.subqueries) if part is not None]
+        return _one_or_many(Or, parts) if parts else None
+    if isinstance(query, And):
+        parts = list(map(_without_phrases, query.subqueries))
+        return None if None in parts else _one_or_many(And, parts)
+    raise _Unsplittable  # Not, Boost…: dropping a phrase inside a Not widens the query
+
+
+def _phrases_as_words(query: SearchQuery) -> SearchQuery:
+    if isinstance(query, Phrase):
+        return PlainText(query.query_string, operator="and")
+    if isinstance(query, And | Or):
+        return type(query)([_phrases_as_words(q) for q in query.subqueries])
+    return query

@@ -127,3 +127,27 @@ def test_postgres_directory_search_matches_its_own_type(client, providers):
     assert "山东智恒数字科技有限公司" not in response.content.decode()
     [match] = [q["sql"] for q in queries.captured_queries if "@@" in q["sql"]]
     assert '"content_type_id" IN' in match
+
+
+def test_the_directory_keyword_finds_a_word_as_a_token_or_inside_another(client, home):
+    """A word is found where the segmentation kept it whole, and inside a longer word, but not
+    where its characters are all there apart. On PostgreSQL the first is matched by the index
+    alone and only the others are checked for the adjacent characters (a split of the query);
+    the list must be the same as the whole query's."""
+    index = ProviderIndexPageFactory(parent=home)
+    index.save_revision().publish()
+    texts = {
+        "深耕工业互联网的公司": "深耕工业互联网与智能制造。",  # the word, whole
+        "做平台的公司": "为制造企业提供工业互联网平台。",  # inside 工业互联网平台
+        "做改造的公司": "重工业互联网络改造服务。",  # inside 重工业 / 互联网络
+        "字都在的公司": "服务工业企业，企业互助，互联互通，物联网接入。",  # apart
+    }
+    for title, introduction in texts.items():
+        ProviderPageFactory(parent=index, title=title, introduction=introduction)
+    for page in ProviderPage.objects.all():
+        page.save_revision().publish()
+
+    response = client.get(index.url, {"q": "工业互联网"})
+
+    listed = {page.title for page in response.context["page_obj"]}
+    assert listed == {"深耕工业互联网的公司", "做平台的公司", "做改造的公司"}
