@@ -92,6 +92,9 @@ def main() -> None:
     if not os.environ.get("DATABASE_URL"):
         DEFAULT_DB.parent.mkdir(parents=True, exist_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{DEFAULT_DB}"
+    elif os.environ["DATABASE_URL"].startswith("postgres"):
+        # On a fresh machine `make bench` has not made it yet.
+        over_http.create_database(os.environ["DATABASE_URL"])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
     import django
 
