@@ -505,8 +505,8 @@ class PostgresScoring:
         )
         parts = [checked.annotate(score=rank).values_list("id", "score")]
         if exact is not None:
-            found = entries.filter(_vector_=self.build_tsquery(exact, config=config))
-            parts.append(found.annotate(score=rank).values_list("id", "score"))
+            indexed = entries.filter(_vector_=self.build_tsquery(exact, config=config))
+            parts.append(indexed.annotate(score=rank).values_list("id", "score"))
         return dict(parts[0].union(*parts[1:], all=True))
 
     def rescore(self, config, entries: list[int], ranked) -> dict[int, float]:
