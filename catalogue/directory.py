@@ -693,9 +693,12 @@ class Listing:
                 # Scoring is the expensive part: only when the order needs it.
                 ranked = self.sort == "relevance"
                 results = self._search(ranked=ranked)
-                hits = self._indexed_hits(results, ranked=ranked)
-                if hits is not None:
-                    return hits[:MAX_SEARCH_RESULTS]
+                found = self._indexed_hits(results, ranked=ranked)
+                if found is not None:
+                    index, positions = found
+                    positions = positions[:MAX_SEARCH_RESULTS]
+                    self._hit_positions = (index, positions)
+                    return [index.pks[p] for p in positions]
                 if hasattr(results, "pks"):  # our backend: the ids without model instances
                     return results.pks()
                 return [obj.pk for obj in results]
@@ -710,17 +713,21 @@ class Listing:
         )
         return results[:MAX_SEARCH_RESULTS]
 
-    def _indexed_hits(self, results, *, ranked: bool) -> list[int] | None:
+    def _indexed_hits(self, results, *, ranked: bool):
         """The keyword's hits through the facet index: the search index entries the database
         backend matched (for this listing and those searched with it), mapped to this listing's
         entries. The match runs once per request and keyword, so the site search's tabs (and
         the API search's types) share it instead of matching once each, and no id list goes
-        back to the database. None without a facet index or with another search backend."""
+        back to the database. ``(facet index, hits' positions in it)``, or None without a facet
+        index or with another search backend."""
         found = self._entry_scores(results, ranked=ranked)
         if found is None:
             return None
         index, scores = found
-        return index.entry_hits(scores, ranked=ranked, db=self.search_base.db)
+        return index, index.entry_hits(scores, ranked=ranked, db=self.search_base.db)
+
+    # (facet index, positions) of search_hits, when the index found them.
+    _hit_positions = None
 
     def _indexed_count(self, results) -> int | None:
         """:meth:`match_count` through the facet index, as :meth:`_indexed_hits` finds the
@@ -766,7 +773,7 @@ class Listing:
                     if subquery is not None:
                         index = self.bitmap_index()
                         if index is not None:  # the matches' ids, filtered by the bitmaps
-                            hits = list(subquery.values_list("pk", flat=True))
+                            hits = index.positions_of(subquery.values_list("pk", flat=True))
                             return index.query(self.state.selections, hits).count
                         return self.apply_facets(self.base.filter(pk__in=subquery)).count()
             except Exception:  # as in search_hits: the page still answers
@@ -830,7 +837,13 @@ class Listing:
         index = self.bitmap_index()
         if index is None:
             return None
-        return index.query(self.state.selections, self.search_hits)
+        hits = self.search_hits
+        if hits is not None:
+            found = self._hit_positions
+            # The positions are of the index they were found in: a publication during the
+            # request gives this call another one.
+            hits = found[1] if found and found[0] is index else index.positions_of(hits)
+        return index.query(self.state.selections, hits)
 
     def id_sequence(self):
         """The result ids in order, as a sliceable sequence with a length, when they can be had

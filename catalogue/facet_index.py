@@ -243,22 +243,22 @@ class FacetIndex:
         ]
 
     def entry_hits(self, scores: dict[int, float], *, ranked: bool, db: str) -> list[int]:
-        """The ids of this listing's entries among the index entries ``scores``, best first
-        (:mod:`search.ranking`: the fair order for equal scores) when ``ranked``, else in the
-        fair order."""
+        """The positions of this listing's entries among the index entries ``scores``, best
+        first (:mod:`search.ranking`: the fair order for equal scores) when ``ranked``, else in
+        the fair order. Positions, not ids: the listing's query takes them as they are
+        (:meth:`query`), and a frequent word has thousands."""
         rows = self.entry_positions(scores, db=db)
-        if ranked:
-            # The best score is taken over everything the keyword is searched in, listed or
-            # not (a solution of a removed provider), as the search backend ranks without the
-            # facet index: the score bands, and so the order, are the same both ways.
-            unlisted = [scores[e] for e in self.searched_only if e in scores]
-            best = max([score for _p, score in rows] + unlisted, default=None)
-            ranked_rows = rank_fairly([(p, s, p) for p, s in rows], best=best)
-            positions = [p for p, _score, _fair in ranked_rows]
-        else:
-            positions = sorted(p for p, _score in rows)
-        pks = self.pks
-        return [pks[p] for p in positions]
+        if not ranked:
+            return sorted(p for p, _score in rows)
+        # The best score is taken over everything the keyword is searched in, listed or not (a
+        # solution of a removed provider), as the search backend ranks without the facet
+        # index: the score bands, and so the order, are the same both ways.
+        unlisted = [scores[e] for e in self.searched_only if e in scores]
+        best = max([score for _p, score in rows] + unlisted, default=None)
+        # A position is its own fair key: (position, score) rows sorted as they are (unique
+        # positions) are in fair order, which rank_fairly keeps within each band.
+        rows.sort()
+        return [p for p, _score in rank_fairly(rows, best=best, in_fair_order=True)]
 
     def entry_mask(self, scores: dict[int, float], *, db: str) -> int:
         """The bitmap of this listing's entries among the index entries ``scores``."""
@@ -266,9 +266,10 @@ class FacetIndex:
         positions += [position for _entry, position in self._newer_entries(scores, db)]
         return bitmap(positions, self.size)
 
-    def hits_mask(self, hits: list[int]) -> int:
+    def positions_of(self, pks: list[int]) -> list[int]:
+        """The positions of the listed ones among ``pks``, in their order."""
         position = self.position
-        return bitmap((position[pk] for pk in hits if pk in position), self.size)
+        return [position[pk] for pk in pks if pk in position]
 
     def order(self, sort: str):
         """The positions in the order of ``sort`` (None: the fair order, bit order)."""
@@ -277,8 +278,9 @@ class FacetIndex:
     def query(
         self, selections: dict[str, list[str]], hits: list[int] | None, *, mask: int | None = None
     ) -> IndexQuery:
-        """The state with these facet selections and the keyword's ``hits`` (ids; None without
-        a keyword), or its hits as a bitmap (``mask``) when only the counts are wanted."""
+        """The state with these facet selections and the keyword's ``hits`` (positions in
+        relevance order, :meth:`entry_hits`; None without a keyword), or its hits as a bitmap
+        (``mask``) when only the counts are wanted."""
         return IndexQuery(self, selections, hits, mask)
 
 
@@ -291,7 +293,7 @@ class IndexQuery:
         if mask is not None:
             self.base = mask
         else:
-            self.base = index.all if hits is None else index.hits_mask(hits)
+            self.base = index.all if hits is None else bitmap(hits, index.size)
         self.filters = {
             spec.param: self._filter(spec, selections.get(spec.param, [])) for spec in index.specs
         }
@@ -335,8 +337,7 @@ class IndexQuery:
         """The result positions in the order of ``sort`` (relevance: the keyword's order)."""
         flags = set_bits(self.result)
         if sort == "relevance" and self.hits is not None:
-            position = self.index.position
-            order = (position[pk] for pk in self.hits if pk in position)
+            order = self.hits
         else:
             order = self.index.order(sort)
             if order is None:

@@ -13,17 +13,20 @@ from operator import itemgetter
 SCORE_BANDS = 1  # decimal places of score / best score
 
 
-def rank_fairly(rows: list[tuple], *, best: float | None = None) -> list[tuple]:
+def rank_fairly(
+    rows: list[tuple], *, best: float | None = None, in_fair_order: bool = False
+) -> list[tuple]:
     """``rows`` of ``(key, score, fair, …)`` (higher score is better) best first: by band of
-    the best score (``best``, else the rows' best), then by ``fair``, then by ``key``."""
+    the best score (``best``, else the rows' best), then by ``fair``, then by ``key``.
+    ``in_fair_order``: the rows are already in that order (and need no ``fair``)."""
     if not rows:
         return rows
     if best is None:
         best = max(row[1] for row in rows)
     best = best or 1.0
-    # Rows in fair order, then dealt into their bands (a C-level sort, no per-row key tuple:
-    # a frequent word ranks thousands of hits per request).
+    # Rows in fair order, then dealt into their bands (a frequent word ranks thousands of hits
+    # per request).
     bands = defaultdict(list)
-    for row in sorted(rows, key=itemgetter(2, 0)):
+    for row in rows if in_fair_order else sorted(rows, key=itemgetter(2, 0)):
         bands[round(row[1] / best, SCORE_BANDS)].append(row)
     return [row for band in sorted(bands, reverse=True) for row in bands[band]]

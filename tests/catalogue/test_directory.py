@@ -174,6 +174,19 @@ def test_option_links_are_plain_shareable_urls(client, varied):
     assert '<form class="listing" method="get"' in html
 
 
+def test_option_names_are_escaped_in_the_facet_list(client, provider_index):
+    # Term names come from editors (and workbooks): shown as text, never as markup.
+    from catalogue import taxonomy
+    from catalogue.models import Industry
+
+    taxonomy.canonical(Industry).filter(slug="chemicals").update(name='<b>化工&"医药"</b>')
+    make_provider(provider_index, title="标记测试甲", industries=["chemicals"])
+    html = client.get("/providers/").content.decode()
+    assert "&lt;b&gt;化工&amp;&quot;医药&quot;&lt;/b&gt;" in html
+    assert "只看“&lt;b&gt;化工" in html
+    assert "<b>化工" not in html
+
+
 def test_removed_providers_are_hidden_unless_asked_for(client, varied):
     default = titles(client, "/providers/")
     assert "烟台清退庚" not in default
