@@ -213,7 +213,7 @@ def _purge_on_page_delete(sender, instance, **kwargs) -> None:
 
 def connect_signals() -> None:
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(purge, dispatch_uid="page-cache-published")
@@ -226,3 +226,6 @@ def connect_signals() -> None:
     # included: Wagtail's restriction model is outside CONTENT_APPS, so it is connected here.
     post_save.connect(purge, sender=PageViewRestriction, dispatch_uid="page-cache-restricted")
     post_delete.connect(purge, sender=PageViewRestriction, dispatch_uid="page-cache-unrestricted")
+    # A site's hostname, port or root page is in every page's links (and in portal.sites).
+    post_save.connect(purge, sender=Site, dispatch_uid="page-cache-site-saved")
+    post_delete.connect(purge, sender=Site, dispatch_uid="page-cache-site-deleted")

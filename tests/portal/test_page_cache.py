@@ -2,22 +2,13 @@
 next publication; editors, forms and the API are never cached."""
 
 import pytest
-from django.core.cache import cache
 
 from catalogue.factories import ProviderIndexPageFactory
 from catalogue.models import Industry
 from portal.page_cache import HIT_HEADER, version
 from tests.catalogue.catalogue_helpers import make_provider, publish
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture
