@@ -500,8 +500,10 @@ class PostgresScoring:
         # a phrase are checked (a few hundred): the same entries.
         exact, relaxed = split
         candidates = relaxed if exact is None else And([relaxed, Not(exact)])
-        checked = entries.filter(_vector_=self.build_tsquery(candidates, config=config)).filter(
-            _vector_=search_query
+        # One tsquery, one ``@@``: each ``@@`` on the entry vector concatenates the two
+        # vectors again for every candidate checked (10.5 against 6.5 ms for 674 of them).
+        checked = entries.filter(
+            _vector_=self.build_tsquery(And([candidates, self.query]), config=config)
         )
         parts = [checked.annotate(score=rank).values_list("id", "score")]
         if exact is not None:
