@@ -24,11 +24,11 @@ class SiteMiddleware:
     def __call__(self, request):
         if request.path.startswith(page_cache.SKIPPED_PREFIXES):
             return self.get_response(request)
-        hostname = split_domain_port(request._get_raw_host())[0]
+        hostname = split_domain_port(request.get_host())[0]
         port = request.get_port()
         site = page_cache.until_published(
-            f"portal:site:{hostname}:{port}", lambda: Site._find_for_request(request)
+            f"portal:site:{hostname}:{port}", lambda: Site.find_for_request(request)
         )
-        if site is not None:  # none: Wagtail looks again, and finds none, as it would
-            request._wagtail_site = site
+        # Where Wagtail's find_for_request looks first (it has put it there on a cache miss).
+        request._wagtail_site = site
         return self.get_response(request)
