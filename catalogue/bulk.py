@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models.signals import post_save
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
@@ -36,8 +36,9 @@ from portal import page_cache
 from portal.clusters import load_child_relations, load_parental_m2m
 from portal.heap import old_objects_set_aside
 from portal.inserts import insert_rows, insert_values
-from portal.references import update_references
+from portal.references import existing_references, update_references
 from portal.tree import last_child_steps
+from portal.write_behind import WriteBehind
 from search.documents import prepare_for_indexing
 
 logger = logging.getLogger(__name__)
@@ -146,32 +147,49 @@ class DeferredIndexing:
             )
             for pk, content_type_id in rows.values_list("pk", "content_type_id"):
                 by_type[content_type_id].append(pk)
+        batches = [
+            (
+                ContentType.objects.get_for_id(content_type_id).model_class(),
+                pks[start : start + 200],
+            )
+            for content_type_id, pks in by_type.items()
+            for start in range(0, len(pks), 200)
+        ]
         backends = list(get_search_backends(with_auto_update=True))
         count = 0
-        for content_type_id, pks in by_type.items():
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            for start in range(0, len(pks), 200):
-                chunk = pks[start : start + 200]
-                position = {pk: i for i, pk in enumerate(chunk)}
-                objects = sorted(
-                    model.get_indexed_objects().filter(pk__in=chunk),
-                    key=lambda obj: position[obj.pk],  # by translation key, not path
-                )
-                # Both indexes read the relations, each several times: load them per batch.
-                prepare_for_indexing(model, objects)
-                load_child_relations(model, objects)
-                for backend in backends:
-                    try:
-                        backend.add_bulk(model, objects)
-                    except Exception:
-                        # As modelsearch does: a search engine being down must not lose the
-                        # data; the database backend's errors do propagate.
-                        logger.exception("Indexing %s in %r failed", model.__name__, backend)
-                        if not backend.catch_indexing_errors:
-                            raise
-                update_references(model, objects)
+        # A batch's index and reference rows are sent after the next batch is read, and the
+        # server writes them while that batch is worked out (portal.write_behind).
+        with WriteBehind(connections[router.db_for_write(Page)]) as writes:
+            loaded = _load_for_indexing(*batches[0]) if batches else None
+            for number, (model, _pks) in enumerate(batches):
+                objects, references = loaded
+                with writes.hold():
+                    for backend in backends:
+                        try:
+                            backend.add_bulk(model, objects)
+                        except Exception:
+                            # As modelsearch does: a search engine being down must not lose the
+                            # data; the database backend's errors do propagate.
+                            logger.exception("Indexing %s in %r failed", model.__name__, backend)
+                            if not backend.catch_indexing_errors:
+                                raise
+                    update_references(model, objects, references)
+                if number + 1 < len(batches):
+                    loaded = _load_for_indexing(*batches[number + 1])
+                writes.send()
                 count += len(objects)
         return count
+
+
+def _load_for_indexing(model, pks) -> tuple[list, dict]:
+    """The objects of one indexing batch, in the order of ``pks`` (by translation key, not
+    path), with the relations both indexes read, and their reference index rows."""
+    position = {pk: i for i, pk in enumerate(pks)}
+    objects = sorted(model.get_indexed_objects().filter(pk__in=pks), key=lambda o: position[o.pk])
+    # Both indexes read the relations, each several times: load them per batch.
+    prepare_for_indexing(model, objects)
+    load_child_relations(model, objects)
+    return objects, existing_references(model, objects)
 
 
 @task()

@@ -15,6 +15,8 @@ tests/portal/test_inserts.py compares the stored rows with ``bulk_create``'s.
 
 from django.db import connections, router, transaction
 
+from . import write_behind
+
 
 def insert_rows(
     model, objects, fields=None, *, returning: bool = False, ignore_conflicts: bool = False
@@ -105,9 +107,11 @@ def insert_values(
         if ignore_conflicts:
             # COPY cannot skip a row: one prepared INSERT per row (pipelined by psycopg).
             placeholders = ", ".join(["%s"] * len(fields))
-            cursor.executemany(
+            write_behind.execute(
+                connection,
                 f"INSERT INTO {target} VALUES ({placeholders}) ON CONFLICT DO NOTHING",  # noqa: S608
                 rows,
+                many=True,
             )
         elif connection.vendor == "postgresql":
             with cursor.copy(f"COPY {target} FROM STDIN") as copy:

@@ -8,13 +8,39 @@ for a batch of objects of one model with one read, one insert and one delete for
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections, router
 from wagtail.models import ReferenceIndex
 
+from portal import write_behind
 from portal.inserts import insert_rows
 
 
-def update_references(model, objects) -> None:
-    """``ReferenceIndex.create_or_update_for_object(obj)`` for each saved object of ``model``."""
+def existing_references(model, objects) -> dict[str, dict[tuple, tuple[int, int]]]:
+    """The reference index's rows for ``objects``: ``{object id: {reference: (content type
+    id, row id)}}``, the read of :func:`update_references`, which a bulk job may make before
+    it works the references out (portal.write_behind)."""
+    base_model = [model, *model._meta.get_parent_list()][-1]
+    base_content_type = ContentType.objects.get_for_model(base_model, for_concrete_model=False)
+    existing: dict[str, dict[tuple, tuple[int, int]]] = {str(obj.pk): {} for obj in objects}
+    rows = ReferenceIndex.objects.filter(
+        base_content_type=base_content_type, object_id__in=list(existing)
+    ).values_list(
+        "id",
+        "content_type_id",
+        "object_id",
+        "to_content_type",
+        "to_object_id",
+        "model_path",
+        "content_path",
+    )
+    for pk, content_type_id, object_id, *reference in rows:
+        existing[object_id][tuple(reference)] = (content_type_id, pk)
+    return existing
+
+
+def update_references(model, objects, existing=None) -> None:
+    """``ReferenceIndex.create_or_update_for_object(obj)`` for each saved object of ``model``;
+    ``existing``: their rows as :func:`existing_references` read them, if read already."""
     if not objects:
         return
     content_types = [
@@ -27,20 +53,8 @@ def update_references(model, objects) -> None:
     found = {
         str(obj.pk): set(ReferenceIndex._extract_references_from_object(obj)) for obj in objects
     }
-    existing: dict[str, dict[tuple, tuple[int, int]]] = {key: {} for key in found}
-    rows = ReferenceIndex.objects.filter(
-        base_content_type=base_content_type, object_id__in=list(found)
-    ).values_list(
-        "id",
-        "content_type_id",
-        "object_id",
-        "to_content_type",
-        "to_object_id",
-        "model_path",
-        "content_path",
-    )
-    for pk, content_type_id, object_id, *reference in rows:
-        existing[object_id][tuple(reference)] = (content_type_id, pk)
+    if existing is None:
+        existing = existing_references(model, objects)
 
     new_rows = []
     stale = []
@@ -69,4 +83,10 @@ def update_references(model, objects) -> None:
     # Another process may index the same object meanwhile (a publication's own indexing).
     insert_rows(ReferenceIndex, new_rows, ignore_conflicts=True)
     if stale:
-        ReferenceIndex.objects.filter(id__in=stale).delete()
+        connection = connections[router.db_for_write(ReferenceIndex)]
+        write_behind.execute(
+            connection,
+            f"DELETE FROM {connection.ops.quote_name(ReferenceIndex._meta.db_table)} "  # noqa: S608
+            f"WHERE id IN ({', '.join(['%s'] * len(stale))})",
+            stale,
+        )
