@@ -16,6 +16,7 @@ tests/portal/test_inserts.py compares the stored rows with ``bulk_create``'s.
 from django.db import connections, router, transaction
 
 from . import write_behind
+from .statistics import note_growth
 
 
 def insert_rows(
@@ -66,6 +67,12 @@ def insert_values(
     if not rows:
         return [] if returning else None
     connection = connections[router.db_for_write(model)]
+    returned = _insert(connection, model, fields, rows, returning, ignore_conflicts)
+    note_growth(connection, model._meta.db_table, len(rows))
+    return returned
+
+
+def _insert(connection, model, fields, rows, returning, ignore_conflicts) -> list[tuple] | None:
     quote = connection.ops.quote_name
     # Names from the model's options; the values are parameters.
     table, columns = quote(model._meta.db_table), [quote(field.column) for field in fields]
