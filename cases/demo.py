@@ -41,7 +41,7 @@ from itertools import accumulate
 from wagtail.models import Locale, Page
 
 from catalogue import demo_text as catalogue_text
-from catalogue.bulk import DeferredIndexing, compute_derived_fields
+from catalogue.bulk import DeferredIndexing, compute_derived_fields, create_pages
 from catalogue.demo import (
     Outcome,
     Terms,
@@ -749,6 +749,8 @@ def _sync_cases(the_plan: Plan, index, terms: Terms, pool: _Pool, record) -> Non
         results[page_id].append(tuple(values))
     taken_slugs = set(index.get_children().values_list("slug", flat=True))
 
+    # New cases are written in bulk, as the catalogue's demo writes its new pages.
+    new_pages = []
     for case in the_plan.cases:
         fields = _case_fields(case, terms)
         providers, solutions = pool.assign(case)
@@ -760,11 +762,9 @@ def _sync_cases(the_plan: Plan, index, terms: Terms, pool: _Pool, record) -> Non
                 suffix += 1
                 slug = f"{case.slug}-{suffix}"
             taken_slugs.add(slug)
-            page = CasePage(live=False, slug=slug, **fields)
+            page = CasePage(live=False, slug=slug, locale=index.locale, **fields)
             _set_case_relations(page, providers, solutions, wanted_results)
-            index.add_child(instance=page)
-            page.save_revision(clean=False).publish()
-            record("cases", page, "created")
+            new_pages.append((index, page))
             continue
         same = (
             is_current(page)
@@ -782,6 +782,8 @@ def _sync_cases(the_plan: Plan, index, terms: Terms, pool: _Pool, record) -> Non
         _set_case_relations(page, providers, solutions, wanted_results)
         page.save_revision().publish()
         record("cases", page, "updated")
+    for page in create_pages(new_pages, publish=True, log_revision=False):
+        record("cases", page, "created")
 
 
 def _promotion_note(rng: random.Random, pilot: text.PilotText, solution) -> str:

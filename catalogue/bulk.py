@@ -268,14 +268,22 @@ def compute_derived_fields(page) -> None:
 
 
 def create_pages(
-    entries, *, user=None, publish: bool = False, indexing=None, prepare=compute_derived_fields
+    entries,
+    *,
+    user=None,
+    publish: bool = False,
+    indexing=None,
+    prepare=compute_derived_fields,
+    log_revision: bool = True,
 ) -> list:
     """Save new pages ``[(parent, page), …]`` as ``add_page`` of the workbook import does, in
     bulk (see above). ``page`` is an unsaved specific page with its fields, cluster children and
     ParentalManyToMany values set; the parents are saved pages. ``prepare(page)`` (by default
     :func:`compute_derived_fields`) does what the model's ``save()`` computes before
     ``Page.save`` (called before the insert, when ``url_path`` is still empty, and again on
-    publishing, as ``revision.publish()`` saves the page again). Returns the pages."""
+    publishing, as ``revision.publish()`` saves the page again). Without ``log_revision`` the
+    audit log has no entry for the first revision (as ``add_child`` then ``save_revision()``
+    without ``log_action``, the demo's path). Returns the pages."""
     from django.contrib.contenttypes.models import ContentType
     from django.db.models import CharField, F, OuterRef, Subquery
     from django.db.models.functions import Cast
@@ -435,7 +443,8 @@ def create_pages(
 
     for page, revision in zip(pages, revisions, strict=True):
         entry(page, "wagtail.create", by=user or page.owner, content_changed=True, timestamp=now)
-        entry(page, "wagtail.create", by=user, revision=revision, timestamp=now)
+        if log_revision:
+            entry(page, "wagtail.create", by=user, revision=revision, timestamp=now)
         if publish:
             entry(
                 page,
