@@ -58,13 +58,19 @@ class WriteBehind:
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        if exc_type is None:
-            self.send()
-        self.statements.clear()
-        if self.pipelined:
-            # Waits for the results of everything sent, and raises the first error among them.
-            with self.connection.wrap_database_errors:
-                self._pipeline.__exit__(exc_type, exc, tb)
+        try:
+            if exc_type is None:
+                self.send()
+        except BaseException as error:
+            exc_type, exc, tb = type(error), error, error.__traceback__
+            raise
+        finally:
+            self.statements.clear()
+            if self.pipelined:
+                # Waits for the results of everything sent, and raises the first error among
+                # them; the connection leaves pipeline mode in every case.
+                with self.connection.wrap_database_errors:
+                    self._pipeline.__exit__(exc_type, exc, tb)
         return False
 
     @contextmanager
