@@ -38,7 +38,9 @@ from __future__ import annotations
 
 import datetime
 import io
+import pickle
 import re
+import tempfile
 import unicodedata
 import uuid
 import warnings
@@ -96,8 +98,9 @@ MAX_LISTED_PROBLEMS = 1_000
 MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024
 CHUNK_SIZE = 500
 #: The validation keeps a sheet's parsed rows for the import when it has at most this many: a
-#: batch's workbook (hundreds of rows) is read and parsed once. A bigger sheet is read again,
-#: streamed, so that a 100,000-row workbook does not hold every row in memory.
+#: batch's workbook (hundreds of rows) is read and parsed once. A bigger sheet's rows are parsed
+#: again from the cells the validation read, spooled to a temporary file (_SpooledRows), so that
+#: a 100,000-row workbook does not hold every row in memory.
 KEPT_ROWS = 10_000
 SLUG_MAX_LENGTH = 80
 
@@ -1193,6 +1196,31 @@ def _apply(page: Page, row: _Row, m2m: tuple[str, ...]) -> None:
 # --- The import --------------------------------------------------------------------------------
 
 
+class _SpooledRows:
+    """A sheet's rows as the validation read them, ``(number, cells)``, in a temporary file: the
+    import of a sheet too big to keep in memory (KEPT_ROWS) reads them back instead of reading
+    the xlsx again (openpyxl's XML parsing, ~100 µs a row, was a tenth of a 30,000-row import)."""
+
+    def __init__(self, present: set[str]):
+        self.present = present
+        self.count = 0
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (kept open for the import's pass)
+
+    def add(self, number: int, cells: dict[str, Any]) -> None:
+        pickle.dump((number, cells), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        self._file.seek(0)
+        for _ in range(self.count):
+            # One unpickler per row: one for all would keep every row in its memo. Only what
+            # add() wrote, in this process's own temporary file.
+            yield pickle.load(self._file)  # noqa: S301
+
+    def close(self) -> None:
+        self._file.close()
+
+
 class ImportJob:
     def __init__(self, *, publish: bool, dry_run: bool, user, progress: Progress | None):
         self.publish = publish
@@ -1212,8 +1240,10 @@ class ImportJob:
         # Wagtail path, add_page, costs ~50 queries a page); False keeps the per-page path.
         self.bulk = True
         self.pending: list[tuple[Page, Page, _Row, str]] = []
-        # The validation's parsed rows per sheet, when it was small enough (KEPT_ROWS).
+        # The validation's parsed rows per sheet, when it was small enough (KEPT_ROWS), and the
+        # cells it read, for the import of a bigger sheet.
         self.kept_rows: dict[str, list[_Row] | None] = {}
+        self.spooled: dict[str, _SpooledRows] = {}
         self.indexing: DeferredIndexing | None = None
         # False: index inline before returning (as with the immediate task backend).
         self.index_in_background = True
@@ -1270,9 +1300,10 @@ class ImportJob:
         parser = _ProviderParser(self.vocabulary, self.problems, reader.present)
         codes = self.workbook_codes
         self.kept_rows[PROVIDERS] = []
+        self.spooled[PROVIDERS] = _SpooledRows(reader.present)
         for done, (number, cells) in enumerate(reader.rows(), start=1):
             row = parser.parse(number, cells)
-            self._keep(PROVIDERS, row)
+            self._keep(PROVIDERS, row, number, cells)
             code = row.uscc if row else normalise(cell_text(cells["统一社会信用代码"]))
             if code and not uscc_problem(code):
                 if code in codes:
@@ -1323,9 +1354,10 @@ class ImportJob:
         seen: dict[tuple[str, str], int] = {}
         elsewhere: dict[str, list[int]] = defaultdict(list)  # codes not in 服务商 → rows
         self.kept_rows[SOLUTIONS] = []
+        self.spooled[SOLUTIONS] = _SpooledRows(reader.present)
         for done, (number, cells) in enumerate(reader.rows(), start=1):
             row = parser.parse(number, cells)
-            self._keep(SOLUTIONS, row)
+            self._keep(SOLUTIONS, row, number, cells)
             self.tick("校验", SOLUTIONS, done, reader.estimated_rows)
             if row is None:
                 continue
@@ -1357,11 +1389,13 @@ class ImportJob:
                     "也不在网站上",
                 )
 
-    def _keep(self, sheet: str, row: _Row | None) -> None:
-        """Keep ``row`` for the import while the sheet has at most KEPT_ROWS rows."""
+    def _keep(self, sheet: str, row: _Row | None, number: int, cells: dict[str, Any]) -> None:
+        """Keep ``row`` for the import while the sheet has at most KEPT_ROWS rows; spool the
+        cells it was parsed from in any case."""
+        self.spooled[sheet].add(number, cells)
         kept = self.kept_rows[sheet]
         if kept is not None and len(kept) >= KEPT_ROWS:
-            self.kept_rows[sheet] = None  # too big: the import streams the sheet again
+            self.kept_rows[sheet] = None  # too big: the import parses the spooled cells again
         elif kept is not None:
             kept.append(row)  # None for a row with problems: then nothing is imported anyway
 
@@ -1389,7 +1423,7 @@ class ImportJob:
         if not self.dry_run and self.new_page_ids:
             _create_aliases(self.new_page_ids, bulk=self.bulk)
 
-    def _rows(self, worksheet, sheet, columns, parser_class) -> Iterator[_Row]:
+    def _rows(self, sheet, parser_class) -> Iterator[_Row]:
         phase = "比对" if self.dry_run else "导入"
         kept = self.kept_rows.get(sheet)
         if kept is not None:
@@ -1397,19 +1431,19 @@ class ImportJob:
                 yield row
                 self.tick(phase, sheet, done, len(kept))
             return
-        reader = SheetReader(worksheet, sheet, columns, DiscardProblems())
-        reader.read_header()
-        parser = parser_class(self.vocabulary, DiscardProblems(), reader.present)
-        for done, (number, cells) in enumerate(reader.rows(), start=1):
+        spooled = self.spooled[sheet]
+        parser = parser_class(self.vocabulary, DiscardProblems(), spooled.present)
+        for done, (number, cells) in enumerate(spooled, start=1):
             row = parser.parse(number, cells)
             if row is None:  # cannot happen after a clean validation
                 raise ImportRejected(Problem(sheet, number, "", "", "该行在导入时未通过校验"))
             yield row
-            self.tick(phase, sheet, done, reader.estimated_rows)
+            self.tick(phase, sheet, done, spooled.count)
+        spooled.close()
 
     def _apply_providers(self, worksheet) -> None:
         counts = self.result.counts[PROVIDERS]
-        rows = self._rows(worksheet, PROVIDERS, PROVIDER_COLUMNS, _ProviderParser)
+        rows = self._rows(PROVIDERS, _ProviderParser)
         self.index_slugs: set[str] | None = None
         for chunk in chunks(rows, CHUNK_SIZE):
             pages: dict[str, ProviderPage] = {}
@@ -1545,7 +1579,7 @@ class ImportJob:
 
     def _apply_solutions(self, worksheet) -> None:
         counts = self.result.counts[SOLUTIONS]
-        rows = self._rows(worksheet, SOLUTIONS, SOLUTION_COLUMNS, _SolutionParser)
+        rows = self._rows(SOLUTIONS, _SolutionParser)
         child_slugs: dict[int, set[str]] = {}
         for chunk in chunks(rows, CHUNK_SIZE):
             providers = {

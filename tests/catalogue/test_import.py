@@ -826,7 +826,8 @@ def test_a_sheet_too_big_to_keep_is_read_again_with_the_same_result(
     index, xlsx, monkeypatch, kept_rows
 ):
     """A small sheet's rows are parsed once and kept for the import; a sheet of more than
-    KEPT_ROWS rows is streamed again instead, so that memory stays bounded. Same import."""
+    KEPT_ROWS rows is parsed again from the cells the validation spooled to a temporary file,
+    so that memory stays bounded. Same import."""
     from catalogue import workbook
 
     monkeypatch.setattr(workbook, "KEPT_ROWS", kept_rows)
