@@ -23,7 +23,7 @@ _held: ContextVar["WriteBehind | None"] = ContextVar("write_behind", default=Non
 
 def execute(connection, sql: str, params, *, many: bool = False, numbered: bool = False) -> None:
     """Run a write whose result no one reads (``many``: ``executemany`` over ``params``;
-    ``numbered``: ``$1`` placeholders, :func:`portal.inserts.numbered_cursor`), or, inside a
+    ``numbered``: ``$1`` placeholders, :func:`numbered_cursor`), or, inside a
     :meth:`WriteBehind.hold` block on this connection, keep it for :meth:`WriteBehind.send`."""
     held = _held.get()
     if held is not None and held.connection is connection:

@@ -116,18 +116,26 @@ class PostgresEntryWriter:
 
     The statement carries thousands of texts. Django's psycopg cursor binds every one into the
     statement's text client-side (scanning the statement for ``%s`` and quoting each value):
-    a fifth of a workbook import's indexing. Its parameters are numbered (``$1``) and sent
+    about a tenth of a workbook import's indexing. Its parameters are numbered (``$1``) and sent
     apart from it instead, each configuration and weight once (``write_behind``'s
     ``numbered_cursor``). Inside a ``WriteBehind`` block the statement is sent without waiting.
     """
 
+    #: Objects per statement: PostgreSQL takes at most 65,535 parameters in one, and an object
+    #: brings one per indexed text (a few dozen).
+    OBJECTS_PER_STATEMENT = 500
+
     def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        for start in range(0, len(objs), self.OBJECTS_PER_STATEMENT):
+            self._add_items(model, objs[start : start + self.OBJECTS_PER_STATEMENT])
+
+    def _add_items(self, model, objs):
         from modelsearch.backends.database.postgres.postgres import ObjectIndexer
         from modelsearch.utils import get_content_type_pk
         from wagtail.search.models import IndexEntry
 
-        if not model.get_search_fields() or not objs:
-            return
         params = _NumberedParameters()
         content_type = params.shared(get_content_type_pk(model), "integer")
         # Objects with the same texts (a page and its English alias) share one document: its

@@ -169,3 +169,23 @@ def test_analysed_fields_read_what_modelsearch_reads(catalogue, model):
         for field in model.get_search_fields():
             compare(field, obj)
     assert {"title", "name"} <= set(compared)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's parameter limit")
+def test_many_objects_are_written_in_several_statements_with_the_same_rows(catalogue, monkeypatch):
+    """PostgreSQL takes at most 65,535 parameters in one statement: a big batch is written in
+    parts, and every object gets its entry as in one statement."""
+    from search.backends.database import PostgresEntryWriter
+
+    backend = get_search_backend()
+    objects = list(ProviderPage.get_indexed_objects().order_by("pk"))
+    backend.add_bulk(ProviderPage, objects)
+    whole = _entries(ProviderPage)
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM wagtailsearch_indexentry")
+    monkeypatch.setattr(PostgresEntryWriter, "OBJECTS_PER_STATEMENT", 3)
+    with CaptureQueriesContext(connection) as queries:
+        backend.add_bulk(ProviderPage, objects)
+    writes = [q for q in queries if "INSERT INTO wagtailsearch_indexentry" in q["sql"]]
+    assert len(writes) == 3  # 8 objects, 3 per statement
+    assert [row[1:] for row in _entries(ProviderPage)] == [row[1:] for row in whole]
