@@ -79,8 +79,8 @@ peak memory 297 MB.
 The 500 provider rows/s target is met on both databases on that machine for a workbook of
 2,000 providers, with a margin of 7–13 % on PostgreSQL. A workbook of 100,000 provider rows
 (``--providers 100000 --solutions-per-provider 0``; a big sheet is now spooled after its
-validation, not read from the xlsx again): SQLite 505, PostgreSQL 456 provider rows/s, peak
-memory 327 / 319 MB. What is left there: the server's part of the write (COPY of the pages,
+validation, not read from the xlsx again): SQLite 522, PostgreSQL 456 provider rows/s, peak
+memory 330 / 319 MB. What is left there: the server's part of the write (COPY of the pages,
 the deferred foreign-key checks at the commit) and the Python both databases share: ~4 page
 instances per new page (the write, the alias, the indexer's read), the revisions'
 ``serializable_data``, ``clean_fields``.

@@ -1426,12 +1426,13 @@ class ImportJob:
     def _rows(self, sheet, parser_class) -> Iterator[_Row]:
         phase = "比对" if self.dry_run else "导入"
         kept = self.kept_rows.get(sheet)
+        spooled = self.spooled[sheet]
         if kept is not None:
+            spooled.close()
             for done, row in enumerate(kept, start=1):
                 yield row
                 self.tick(phase, sheet, done, len(kept))
             return
-        spooled = self.spooled[sheet]
         parser = parser_class(self.vocabulary, DiscardProblems(), spooled.present)
         for done, (number, cells) in enumerate(spooled, start=1):
             row = parser.parse(number, cells)
