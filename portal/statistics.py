@@ -5,7 +5,7 @@ a transaction has committed. A workbook import writes its pages in one transacti
 them right after it: all that time the statistics describe the tables as they were before, and
 on an empty or small site the planner takes tables of 100,000 pages for a few rows. It then
 hashes the whole page table to read a batch of 200 pages (100 ms instead of 1 ms), and a
-100,000-row import on an empty database spent half of its indexing time that way.
+100,000-row import on an empty database spent two thirds of its indexing time that way.
 
 :func:`note_growth` is told of every bulk insert; when a table has doubled since its last
 statistics (and by at least :data:`MIN_ROWS` rows) it is analysed at once, in the transaction,
