@@ -28,12 +28,13 @@ from django.db import connections, router, transaction
 from django.db.models.signals import post_save
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from portal import page_cache
-from portal.clusters import load_child_relations, load_parental_m2m
+from portal.clusters import load_child_relations
 from portal.heap import old_objects_set_aside
 from portal.inserts import insert_rows, insert_values
 from portal.references import existing_references, update_references
@@ -160,7 +161,8 @@ class DeferredIndexing:
         # A batch's index and reference rows are sent after the next batch is read, and the
         # server writes them while that batch is worked out (portal.write_behind).
         with WriteBehind(connections[router.db_for_write(Page)]) as writes:
-            loaded = _load_for_indexing(*batches[0]) if batches else None
+            terms: dict = {}  # the taxonomy terms the pages link to, read once
+            loaded = _load_for_indexing(*batches[0], terms) if batches else None
             for number, (model, _pks) in enumerate(batches):
                 objects, references = loaded
                 with writes.hold():
@@ -175,19 +177,22 @@ class DeferredIndexing:
                                 raise
                     update_references(model, objects, references)
                 if number + 1 < len(batches):
-                    loaded = _load_for_indexing(*batches[number + 1])
+                    loaded = _load_for_indexing(*batches[number + 1], terms)
                 writes.send()
                 count += len(objects)
         return count
 
 
-def _load_for_indexing(model, pks) -> tuple[list, dict]:
+def _load_for_indexing(model, pks, terms: dict) -> tuple[list, dict]:
     """The objects of one indexing batch, in the order of ``pks`` (by translation key, not
-    path), with the relations both indexes read, and their reference index rows."""
+    path), with the relations both indexes read, and their reference index rows. ``terms``
+    keeps the linked terms read for the next batches (``load_parental_m2m``)."""
     position = {pk: i for i, pk in enumerate(pks)}
-    objects = sorted(model.get_indexed_objects().filter(pk__in=pks), key=lambda o: position[o.pk])
+    objects = sorted(
+        model.get_indexed_objects().filter(pk__in_ids=pks), key=lambda o: position[o.pk]
+    )
     # Both indexes read the relations, each several times: load them per batch.
-    prepare_for_indexing(model, objects)
+    prepare_for_indexing(model, objects, terms)
     load_child_relations(model, objects)
     return objects, existing_references(model, objects)
 
@@ -231,21 +236,25 @@ def index_pages(translation_keys: list[str]) -> int:
 # and so is the USCC (checked against the file and the site in the validation pass).
 
 
-def _relations_from_database(pages) -> None:
+def _relations_as_stored(pages, related: dict) -> None:
     """After ``commit()`` a cluster relation reads from the database again: put what the
-    database would return (its default ordering) in the instances, so that
-    ``serializable_data`` gives the same lists without a query per page."""
+    database would return in the instances, so that ``serializable_data`` gives the same lists
+    without a query per page. The ParentalManyToMany values are the terms just written
+    (``related``, by ``id(page)``; modelcluster sorts them as it sorts what it reads); the child
+    rows are read back, for their keys and their values as stored."""
     by_model: dict[type, list] = defaultdict(list)
     for page in pages:
         by_model[type(page)].append(page)
     for model, group in by_model.items():
-        load_parental_m2m(model, group)
+        for field in model._meta.get_fields():
+            if isinstance(field, ParentalManyToManyField):
+                for page in group:
+                    setattr(page, field.name, related[id(page)][field.name])
         load_child_relations(model, group)
 
 
 def _relations_in_memory(page) -> dict[str, list]:
     """The ParentalManyToMany values and cluster children set on an unsaved page, by name."""
-    from modelcluster.fields import ParentalManyToManyField
     from modelcluster.models import get_all_child_relations
 
     values = {}
@@ -288,7 +297,6 @@ def create_pages(
     from django.db.models import CharField, F, OuterRef, Subquery
     from django.db.models.functions import Cast
     from django.utils import timezone
-    from modelcluster.fields import ParentalManyToManyField
     from modelcluster.models import get_all_child_relations
     from wagtail.log_actions import get_active_log_context
     from wagtail.models import PageLogEntry, Revision
@@ -352,7 +360,7 @@ def create_pages(
         parents[parent_pk].numchild += count
     for count, parent_pks in parents_by_count.items():
         Page.objects.filter(pk__in=parent_pks).update(numchild=F("numchild") + count)
-    _relations_from_database(pages)
+    _relations_as_stored(pages, related)
 
     # save_revision(): the content as it is now, then the page points at its revision.
     now = timezone.now()
@@ -409,7 +417,7 @@ def create_pages(
             if prepare is not None:
                 prepare(page)
     for start in range(0, len(pages), 500):
-        Page.objects.filter(pk__in=[page.pk for page in pages[start : start + 500]]).update(
+        Page.objects.filter(pk__in_ids=[page.pk for page in pages[start : start + 500]]).update(
             **columns
         )
     if publish and prepare is not None:

@@ -9,7 +9,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import page_cache
+        from . import lookups, page_cache  # noqa: F401 (lookups registers ``__in_ids``)
         from .editorial import on_post_migrate
 
         page_cache.connect_signals()

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
+from operator import attrgetter
 
+from django.db.models.base import DEFERRED
 from wagtail.models import Page
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
@@ -44,15 +47,28 @@ def sync_english_aliases(pages: Iterable[Page] | None = None) -> int:
     else:
         # Read the pages again: the caller's instances may predate a publish, and an alias
         # copies the source's live state.
-        fresh = Page.objects.filter(pk__in=[page.pk for page in pages]).order_by("path")
+        fresh = Page.objects.filter(pk__in_ids=[page.pk for page in pages]).order_by("path")
         for page in fresh.specific():
             _alias_into_synced_locales(page, syncs)
 
     return _alias_count(target_ids) - before
 
 
-def _alias_count(locale_ids: list[int]) -> int:
-    return Page.objects.filter(locale_id__in=locale_ids, alias_of__isnull=False).count()
+def _alias_count(locale_ids: list[int], translation_keys: list | None = None) -> int:
+    aliases = Page.objects.filter(locale_id__in=locale_ids, alias_of__isnull=False)
+    if translation_keys is not None:
+        aliases = aliases.filter(translation_key__in=translation_keys)
+    return aliases.count()
+
+
+def _lineage_keys(pages: list[Page]) -> list:
+    """The translation keys of ``pages`` and of their ancestors: every alias made for them, and
+    for a parent of theirs that had none (``copy_parents``), has one of these."""
+    steplen = Page.steplen
+    paths = {page.path[:end] for page in pages for end in range(steplen, len(page.path), steplen)}
+    keys = {page.translation_key for page in pages}
+    keys.update(Page.objects.filter(path__in=paths).values_list("translation_key", flat=True))
+    return list(keys)
 
 
 def _in_dependency_order(syncs: list[LocaleSynchronization]) -> list[LocaleSynchronization]:
@@ -135,14 +151,17 @@ def create_english_aliases(pages: Iterable[Page], *, prepare=None, read_again=Tr
     if not syncs or not pages:
         return 0
     target_ids = [sync.locale_id for sync in syncs]
-    before = _alias_count(target_ids)
+    # Counted among these pages' lineage, not the whole locale: an import asks once per chunk,
+    # and counting every alias made that grow with the pages already there.
+    keys = _lineage_keys(pages)
+    before = _alias_count(target_ids, keys)
     if read_again:
         ids = [page.pk for page in pages]
-        pages = list(Page.objects.filter(pk__in=ids).order_by("path").specific())
+        pages = list(Page.objects.filter(pk__in_ids=ids).order_by("path").specific())
     else:
         pages.sort(key=lambda page: page.path)
     _bulk_alias(pages, syncs, prepare)
-    return _alias_count(target_ids) - before
+    return _alias_count(target_ids, keys) - before
 
 
 def _bulk_alias(pages: list[Page], syncs: list[LocaleSynchronization], prepare) -> None:
@@ -204,7 +223,7 @@ def _alias_level(pages: list[Page], sync, syncs, prepare) -> list[Page]:
                 parent.specific.copy_for_translation(locale, copy_parents=True, alias=True)
         targets = translated_parents()
     restricted = set(
-        PageViewRestriction.objects.filter(page__in=[p.pk for p in pages]).values_list(
+        PageViewRestriction.objects.filter(page_id__in_ids=[p.pk for p in pages]).values_list(
             "page_id", flat=True
         )
     )
@@ -284,7 +303,7 @@ def _alias_level(pages: list[Page], sync, syncs, prepare) -> list[Page]:
         for target_pk, added in Counter(target.pk for _s, _p, target in bulk).items():
             increments[added].append(target_pk)
         for added, pks in increments.items():
-            Page.objects.filter(pk__in=pks).update(numchild=F("numchild") + added)
+            Page.objects.filter(pk__in_ids=pks).update(numchild=F("numchild") + added)
 
     for page in by_wagtail:
         _alias_into_synced_locales(page, syncs)
@@ -324,7 +343,7 @@ class _ChildCopies:
             for relation in self.relations[model]:
                 related = relation.related_model
                 name = relation.field.attname
-                for row in related._base_manager.filter(**{f"{name}__in": ids}).order_by("pk"):
+                for row in related._base_manager.filter(**{f"{name}__in_ids": ids}).order_by("pk"):
                     owner = getattr(row, name)
                     if issubclass(related, ClusterableModel | TranslatableMixin):
                         self.unsupported.add(owner)
@@ -337,7 +356,7 @@ class _ChildCopies:
                 columns = self.through_columns(field)
                 owner = columns.index(through._meta.get_field(field.m2m_field_name()))
                 rows = (
-                    through.objects.filter(**{f"{columns[owner].attname}__in": ids})
+                    through.objects.filter(**{f"{columns[owner].attname}__in_ids": ids})
                     .order_by("pk")
                     .values_list(*(column.attname for column in columns))
                 )
@@ -379,13 +398,10 @@ def _write_aliases(bulk, locale, copies: _ChildCopies, prepare) -> list[Page]:
     aliases = []
     for source, _parent, target in bulk:
         model = type(source)
-        alias = model()
-        for field in model._meta.concrete_fields:
-            if field.primary_key or field.name in _ALIAS_EXCLUDE or field.generated:
-                continue
-            if getattr(field.remote_field, "parent_link", False):
-                continue
-            setattr(alias, field.attname, getattr(source, field.attname))
+        alias = model(*[copied(source) for copied in _alias_values(model)])
+        # Page.__init__ sets a new page's show_in_menus to the model's default unless it is a
+        # keyword argument; the alias has the source's.
+        alias.show_in_menus = source.show_in_menus
         taken = slugs[target.path]
         slug = requested = source.slug
         number = 1
@@ -440,6 +456,28 @@ def _write_aliases(bulk, locale, copies: _ChildCopies, prepare) -> list[Page]:
                     rows.append((*row[:owner], alias.pk, *row[owner + 1 :]))
             insert_values(through, columns, rows)
     return aliases
+
+
+@cache
+def _alias_values(model) -> list:
+    """Per concrete field of ``model``, in order, a function of the source page giving the
+    alias's value: the source's, or None for the fields set apart (the excluded ones, the key
+    and the parent link); a generated field is left to the database (``DEFERRED``). Made once
+    per model: a new instance from positional values costs a third of one made empty and then
+    filled field by field (and no default is computed, such as a new translation key)."""
+    values = []
+    for field in model._meta.concrete_fields:
+        if field.generated:
+            values.append(lambda source: DEFERRED)
+        elif (
+            field.primary_key
+            or field.name in _ALIAS_EXCLUDE
+            or getattr(field.remote_field, "parent_link", False)
+        ):
+            values.append(lambda source: None)
+        else:
+            values.append(attrgetter(field.attname))
+    return values
 
 
 def _copy_row(row, key: str, value):

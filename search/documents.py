@@ -125,15 +125,16 @@ def _analysed_fields(model) -> list:
     return [analysed_field(field) for field in model.get_search_fields()]
 
 
-def prepare_for_indexing(model, objects) -> None:
+def prepare_for_indexing(model, objects, terms: dict | None = None) -> None:
     """Read what the search fields of many objects need in a few queries: the indexers read
     every related field several times per object (title, body, autocomplete), one query per
     read. A model may load more with ``load_search_relations(objects)``. Objects already
-    prepared (by the bulk indexer, before it hands them to each backend) are not read again."""
+    prepared (by the bulk indexer, before it hands them to each backend) are not read again.
+    ``terms``: see ``load_parental_m2m``."""
     objects = [obj for obj in objects if not obj.__dict__.get("_prepared_for_indexing")]
     if not objects:
         return
-    load_parental_m2m(model, objects)
+    load_parental_m2m(model, objects, terms)
     if hasattr(model, "load_search_relations"):
         model.load_search_relations(objects)
     for obj in objects:
