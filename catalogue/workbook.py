@@ -1523,7 +1523,7 @@ class ImportJob:
         )
         # Their English aliases now, from the pages as written: read back later, a big import's
         # pages would be read (and made into objects) a second time.
-        create_english_aliases(pages, prepare=compute_derived_fields, read_again=False)
+        create_english_aliases(pages, prepare=compute_derived_fields, read_again=False, count=False)
 
     def add_page(self, parent: Page, page: Page, *, sheet: str, row_number: int) -> None:
         """Create ``page`` below ``parent``: a draft revision (published with ``publish``), the

@@ -137,11 +137,14 @@ def _alias_into_synced_locales(page: Page, syncs: list[LocaleSynchronization]) -
 _ALIAS_EXCLUDE = {"id", "path", "depth", "numchild", "url_path", "latest_revision"}
 
 
-def create_english_aliases(pages: Iterable[Page], *, prepare=None, read_again=True) -> int:
+def create_english_aliases(
+    pages: Iterable[Page], *, prepare=None, read_again=True, count=True
+) -> int | None:
     """Create the aliases of newly created ``pages`` in every synchronised locale, in bulk (see
     above): what :func:`sync_english_aliases` does for them, with a few queries per tree level.
     A page's parent may be among ``pages``. Idempotent as ``sync_english_aliases``. Returns the
-    number of aliases created.
+    number of aliases created; ``count=False`` (the workbook import, once per chunk) spares the
+    two queries that count them and returns None.
 
     As ``sync_english_aliases``, the pages are read again (a publish may have happened since);
     ``read_again=False`` copies ``pages`` as they are, specific pages just written
@@ -149,19 +152,19 @@ def create_english_aliases(pages: Iterable[Page], *, prepare=None, read_again=Tr
     syncs = list(LocaleSynchronization.objects.select_related("locale", "sync_from"))
     pages = list(pages)
     if not syncs or not pages:
-        return 0
+        return 0 if count else None
     target_ids = [sync.locale_id for sync in syncs]
-    # Counted among these pages' lineage, not the whole locale: an import asks once per chunk,
-    # and counting every alias made that grow with the pages already there.
-    keys = _lineage_keys(pages)
-    before = _alias_count(target_ids, keys)
+    if count:
+        # Counted among these pages' lineage, not in the whole locale, which grows.
+        keys = _lineage_keys(pages)
+        before = _alias_count(target_ids, keys)
     if read_again:
         ids = [page.pk for page in pages]
         pages = list(Page.objects.filter(pk__in_ids=ids).order_by("path").specific())
     else:
         pages.sort(key=lambda page: page.path)
     _bulk_alias(pages, syncs, prepare)
-    return _alias_count(target_ids, keys) - before
+    return _alias_count(target_ids, keys) - before if count else None
 
 
 def _bulk_alias(pages: list[Page], syncs: list[LocaleSynchronization], prepare) -> None:

@@ -8,6 +8,7 @@ import uuid
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page, PageLogEntry, Revision
 
 from catalogue import taxonomy
@@ -54,6 +55,28 @@ def test_rows_are_stored_as_bulk_create_stores_them(home):
     assert mine[0]["data"]["page"]["title"] == "济南云帆“数字”科技\n有限公司"
     assert [row["content_changed"] for row in mine] == [False, True, False]
     assert all(not entry._state.adding for entry in ours)
+
+
+def test_values_of_another_type_than_the_field_s_are_prepared_as_bulk_create_does(home):
+    when = timezone.now()
+    ours, theirs = _entries(home, when), _entries(home, when)
+    for mine, other in zip(ours, theirs, strict=True):
+        other.uuid = mine.uuid
+    for entries in (ours, theirs):
+        entries[0].label = gettext_lazy("服务商")  # a lazy translation for a text field
+        entries[1].content_changed = 1  # a number for a boolean
+        entries[2].page_id = str(home.pk)  # a key as text
+        entries[2].content_changed = True  # and a value of the type, as it is
+    insert_rows(PageLogEntry, ours)
+    mine = _stored([entry.pk for entry in PageLogEntry.objects.all()])
+    PageLogEntry.objects.all().delete()
+    PageLogEntry.objects.bulk_create(theirs)
+    assert mine == _stored(PageLogEntry.objects.values_list("pk", flat=True))
+    assert [(row["label"], row["content_changed"], row["page_id"]) for row in mine] == [
+        ("服务商", False, home.pk),
+        ("济南云帆“数字”科技\n有限公司 1", True, home.pk),
+        ("济南云帆“数字”科技\n有限公司 2", True, home.pk),
+    ]
 
 
 def test_new_primary_keys_come_back_in_order(home):

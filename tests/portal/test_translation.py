@@ -44,3 +44,11 @@ def test_an_alias_has_its_source_s_values_even_where_they_differ_from_the_defaul
         page.intro,
     )
     assert alias.translation_key == page.translation_key
+
+
+def test_aliases_are_made_without_counting_them_when_asked(home, english):
+    pages = [StandardPageFactory(parent=home) for _ in range(2)]
+    sync_english_aliases([home])
+
+    assert create_english_aliases(pages, count=False) is None
+    assert Page.objects.filter(locale=english, alias_of__in=pages).count() == 2
