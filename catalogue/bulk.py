@@ -236,20 +236,16 @@ def index_pages(translation_keys: list[str]) -> int:
 # and so is the USCC (checked against the file and the site in the validation pass).
 
 
-def _relations_as_stored(pages, related: dict) -> None:
-    """After ``commit()`` a cluster relation reads from the database again: put what the
-    database would return in the instances, so that ``serializable_data`` gives the same lists
-    without a query per page. The ParentalManyToMany values are the terms just written
-    (``related``, by ``id(page)``; modelcluster sorts them as it sorts what it reads); the child
-    rows are read back, for their keys and their values as stored."""
+def _child_rows_as_stored(pages) -> None:
+    """After ``commit()`` a cluster relation reads from the database again: put the child rows
+    as stored (their keys, their values as the database returns them) in the instances, so that
+    ``serializable_data`` gives the same lists without a query per page. The ParentalManyToMany
+    values are the terms the instances hold already, the ones written (modelcluster sorts them
+    as it sorts what it reads)."""
     by_model: dict[type, list] = defaultdict(list)
     for page in pages:
         by_model[type(page)].append(page)
     for model, group in by_model.items():
-        for field in model._meta.get_fields():
-            if isinstance(field, ParentalManyToManyField):
-                for page in group:
-                    setattr(page, field.name, related[id(page)][field.name])
         load_child_relations(model, group)
 
 
@@ -360,7 +356,7 @@ def create_pages(
         parents[parent_pk].numchild += count
     for count, parent_pks in parents_by_count.items():
         Page.objects.filter(pk__in=parent_pks).update(numchild=F("numchild") + count)
-    _relations_as_stored(pages, related)
+    _child_rows_as_stored(pages)
 
     # save_revision(): the content as it is now, then the page points at its revision.
     now = timezone.now()
