@@ -4,12 +4,14 @@ The bulk code (indexing, imports, aliases) reads thousands of rows by key, a few
 per statement. Django's ``__in`` prepares every value through the field (a related field's in
 several steps), and on PostgreSQL psycopg then quotes each one into the statement's text: some
 3 µs per key, a twentieth of a big import. Here the keys must already be integers and go as
-they are: one array parameter on PostgreSQL (``= ANY(%s)``, which the same indexes serve),
+they are: one array parameter on PostgreSQL (``= ANY(%s::integer[])``, planned as ``IN``),
 plain placeholders elsewhere. For user input or other types, use ``__in``.
 """
 
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Field, ForeignObject, Lookup
+
+_INTEGER_LIMITS = {"smallint": 2**15, "integer": 2**31, "bigint": 2**63}
 
 
 class InIds(Lookup):
@@ -25,7 +27,14 @@ class InIds(Lookup):
     def as_sql(self, compiler, connection):
         lhs, params = self.process_lhs(compiler, connection)
         if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s)", [*params, self.rhs]
+            # An array of the column's own type: psycopg would send the smallest integer type
+            # that holds the keys (int2[]), and for a cross-type ``= ANY`` the planner misjudges
+            # the rows (a nested loop checking every key per row: 52 against 3 ms for 200
+            # pages). Keys outside that type's range match no row.
+            db_type = self.lhs.output_field.cast_db_type(connection)
+            limit = _INTEGER_LIMITS.get(db_type, 2**63)
+            keys = [key for key in self.rhs if -limit <= key < limit]
+            return f"{lhs} = ANY(%s::{db_type}[])", [*params, keys]
         if not self.rhs:
             raise EmptyResultSet
         return f"{lhs} IN ({', '.join(['%s'] * len(self.rhs))})", [*params, *self.rhs]

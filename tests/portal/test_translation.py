@@ -26,9 +26,7 @@ def test_the_number_of_aliases_counts_the_parents_aliased_first_and_nothing_else
     assert create_english_aliases(chapters) == 0
 
 
-def test_an_alias_has_its_source_s_values_even_where_they_differ_from_the_defaults(
-    home, english
-):
+def test_an_alias_has_its_source_s_values_even_where_they_differ_from_the_defaults(home, english):
     default = StandardPageFactory._meta.model.show_in_menus_default
     page = StandardPageFactory(
         parent=home, title="申报流程", seo_title="服务商申报流程", show_in_menus=not default
