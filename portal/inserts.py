@@ -5,7 +5,8 @@ value a placeholder and a ``field_as_sql`` / ``prepare_value`` / ``pre_save_val`
 3 µs a value in Python. A workbook import of 2,000 providers writes some 400,000 values (pages,
 their English aliases, revisions, audit log, relations), so that machinery was a tenth of the
 import. :func:`insert_rows` prepares each value as the compiler does (``field.pre_save`` then
-``field.get_db_prep_save``) and hands the rows to the driver in one go: ``executemany`` of a
+``field.get_db_prep_save``), but for plain values the compiler would pass on as they are (see
+``_PLAIN``), and hands the rows to the driver in one go: ``executemany`` of a
 one-row INSERT on SQLite, ``COPY`` on PostgreSQL. Where the new primary keys are needed, a
 multi-row ``INSERT … RETURNING`` on SQLite; on PostgreSQL the keys are drawn from the table's
 sequence first and copied with the rows (a multi-row INSERT has every value bound into its text
