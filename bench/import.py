@@ -92,8 +92,9 @@ instances per new page (the write, the alias, the indexer's read), the revisions
 values go to the driver without the field's preparation (portal/inserts.py), long key lists
 as one array parameter (portal/lookups.py, ``__in_ids``), the new pages keep the terms they
 were given and the indexing reads each term once, the import no longer counts its aliases, an
-alias is made from positional values. Whole import, 100,000 provider rows: PostgreSQL 440 →
-**544** provider rows/s, SQLite **589**, peak memory 322 / 329 MB; 2,000 providers only on
+alias is made from positional values, the indexing takes 500 pages per batch. Whole import,
+100,000 provider rows: PostgreSQL 440 → **502–552** provider rows/s (four runs), SQLite
+**589**, peak memory 322 / 329 MB; 2,000 providers only on
 PostgreSQL 506–529 → 562–579 (old and new code alternately). The target is met on both
 databases for both sizes.
 
