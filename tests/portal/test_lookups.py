@@ -5,7 +5,7 @@ from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
 from portal.factories import StandardPageFactory
-from portal.lookups import keys_in
+from portal.lookups import JSON_FROM, keys_in
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +22,13 @@ def test_the_rows_are_those_of_in(pages):
     assert found == {pages[0].pk, pages[3].pk}
     assert not Page.objects.filter(pk__in_ids=[]).exists()
     assert Page.objects.exclude(pk__in_ids=[]).count() == Page.objects.count()
+
+
+def test_a_long_list_finds_the_same_rows(pages):
+    # Past JSON_FROM keys SQLite gets them as one JSON parameter.
+    wanted = [page.pk for page in pages[1:3]] + list(range(10**6, 10**6 + JSON_FROM))
+    found = set(Page.objects.filter(pk__in_ids=wanted).values_list("pk", flat=True))
+    assert found == {pages[1].pk, pages[2].pk}
 
 
 def test_a_relation_takes_it_too(pages):
