@@ -736,6 +736,8 @@ class Listing:
         if found is None:
             return None
         index, scores = found
+        if not any(self.state.selections.values()):
+            return index.hit_count(scores, db=self.search_base.db)
         mask = index.entry_mask(scores, db=self.search_base.db)
         return index.query(self.state.selections, None, mask=mask).count
 

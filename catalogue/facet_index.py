@@ -62,6 +62,17 @@ def bitmap(positions, size: int) -> int:
     return int.from_bytes(flags, "little")
 
 
+def entry_bits(scores: dict[int, float]) -> int:
+    """The bitmap of the index entry ids in ``scores``, made once per match: the search
+    backend's scores (:class:`search.backends.database.EntryScores`) keep it."""
+    kept = getattr(scores, "entry_bits", None)
+    if kept is None:
+        kept = bitmap(scores, max(scores, default=-1) + 1)
+        if hasattr(scores, "__dict__"):  # not a plain dict
+            scores.entry_bits = kept
+    return kept
+
+
 def set_bits(mask: int) -> str:
     """``mask`` as a string of '0'/'1' with bit *i* at index *i*."""
     return bin(mask)[:1:-1]
@@ -259,6 +270,31 @@ class FacetIndex:
         # positions) are in fair order, which rank_fairly keeps within each band.
         rows.sort()
         return [p for p, _score in rank_fairly(rows, best=best, in_fair_order=True)]
+
+    def hit_count(self, scores: dict[int, float], *, db: str) -> int:
+        """The number of this listing's entries among the index entries ``scores`` that no
+        facet leaves out (nothing selected: the default exclusions only), as
+        ``query({}, None, mask=entry_mask(scores)).count`` gives it, without mapping every hit
+        to its position: the hits' bitmap by entry id (made once per match, see
+        :func:`entry_bits`) AND this listing's entries by entry id. The site search counts two
+        tabs this way, for a frequent word 11,000 hits each."""
+        count = (entry_bits(scores) & self._passing_entries).bit_count()
+        passing = self._passing
+        count += sum((passing >> p) & 1 for _entry, p in self._newer_entries(scores, db))
+        return count
+
+    @cached_property
+    def _passing(self) -> int:
+        """The positions no facet leaves out when nothing is selected."""
+        return IndexQuery(self, {}, None).result
+
+    @cached_property
+    def _passing_entries(self) -> int:
+        """:attr:`_passing` as a bitmap of their search index entries' ids."""
+        entries = self.entries
+        passing = set_bits(self._passing)
+        found = [entries[p] for p, flag in enumerate(passing) if flag == "1" and entries[p]]
+        return bitmap(found, self.last_entry + 1)
 
     def entry_mask(self, scores: dict[int, float], *, db: str) -> int:
         """The bitmap of this listing's entries among the index entries ``scores``."""

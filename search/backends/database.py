@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.db import connections, transaction
-from django.db.models import Case, Count, F, FloatField, Func, Value, When
+from django.db.models import Case, Count, F, FloatField, Func, Q, Value, When
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.index import AutocompleteField, SearchField
@@ -270,6 +270,10 @@ class FairRankingMixin:
         content_types = None
         if models and self.SCOPED_MATCH:  # set by the vendor's scoring class
             content_types = _content_types(models)
+            # Narrowing to every type there is filters nothing, and costs: the planner
+            # intersects the match with the content type's index (2 ms for 43,000 entries).
+            if set(content_types) >= set(_entry_counts(self.queryset.db)):
+                content_types = None
         ranked_types = frozenset(_content_types(ranked))
         key = ("search-entries", self.queryset.db, type(self).__name__, repr(self.query))
         match = remembered(
@@ -355,6 +359,24 @@ class FairResultsMixin:
         return everything.get_queryset().order_by().values("pk")
 
 
+class EntryScores(dict):
+    """``{index entry id: score or None}`` of one match, which the listings that take their
+    hits from it may keep what they derive from its ids with (the facet index's bitmap of
+    them, ``catalogue.facet_index.entry_bits``)."""
+
+
+class Relevance(Func):
+    """FTS5's ``bm25()`` of the hit, negated: higher is better, as every score here (and
+    negated by SQLite, not for each of thousands of hits in Python)."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, **extra):
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+
+        return f"-bm25({SQLiteFTSIndexEntry._meta.db_table})", []
+
+
 class SQLiteScoring:
     SCOPED_MATCH = False  # see FairRankingMixin.matching_entries
 
@@ -364,22 +386,26 @@ class SQLiteScoring:
         the entries of types outside ``ranked`` map to None.
 
         BM25 costs more per hit than the match itself, so it is computed only for the entries
-        of the ranked types: a ``CASE`` on the ids of their index entries, which SQLite reads
-        once per statement. Reading those ids costs too, so when the ranked types hold most of
-        the index, every hit is scored instead."""
-        from modelsearch.backends.database.sqlite.query import BM25
+        of the ranked types: a ``CASE`` on the spans of ids their index entries occupy (a
+        type's entries are mostly written together), or, when they are scattered, on their
+        ids, which SQLite reads once per statement (2.4 ms for 10,000). Reading those ids
+        costs too, so then, when the ranked types hold most of the index, every hit is scored
+        instead."""
         from modelsearch.backends.database.sqlite.sqlite import IndexEntry
 
         matches = self._fts_matches(config)
         score = Value(None, output_field=FloatField())
         if ranked:
+            spans = _entry_spans(matches.db, tuple(sorted(ranked)))
             counts = _entry_counts(matches.db)
             share = sum(counts.get(pk, 0) for pk in ranked)
-            if 2 * share >= sum(counts.values()):
-                score = BM25()
+            if spans is not None:
+                score = Case(When(spans, then=Relevance()), default=score)
+            elif 2 * share >= sum(counts.values()):
+                score = Relevance()
             else:
                 entries = IndexEntry.objects.filter(content_type_id__in=sorted(ranked))
-                score = Case(When(pk__in=entries.values("id"), then=BM25()), default=score)
+                score = Case(When(pk__in=entries.values("id"), then=Relevance()), default=score)
         return self._read_scores(matches, score)
 
     def rescore(self, config, entries: list[int], ranked) -> dict[int, float]:
@@ -388,10 +414,9 @@ class SQLiteScoring:
         their ids, which FTS5 seeks (a type's entries are mostly written together); the other
         hits inside the span are scored too, as they would have been had their type been
         ranked."""
-        from modelsearch.backends.database.sqlite.query import BM25
 
         matches = self._fts_matches(config).filter(pk__gte=min(entries), pk__lte=max(entries))
-        return self._read_scores(matches, BM25())
+        return self._read_scores(matches, Relevance())
 
     def _fts_matches(self, config):
         from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -403,15 +428,8 @@ class SQLiteScoring:
         )
 
     @staticmethod
-    def _read_scores(matches, score) -> dict[int, float | None]:
-        # Read with the cursor: Django's per-row value conversion costs more than the fetch
-        # for the thousands of rows a common word matches, and the two columns need none.
-        rows = matches.annotate(score=score).values_list("pk", "score")
-        sql, params = rows.query.sql_with_params()
-        with connections[matches.db].cursor() as cursor:
-            cursor.execute(sql, params)
-            # bm25: lower is better
-            return {pk: None if s is None else -s for pk, s in cursor.fetchall()}
+    def _read_scores(matches, score) -> EntryScores:
+        return EntryScores(_fetch_rows(matches.annotate(score=score).values_list("pk", "score")))
 
     def scored_rows(self, config, fair_field, **kwargs):
         from modelsearch.backends.database.sqlite.sqlite import IndexEntry
@@ -520,7 +538,7 @@ class PostgresScoring:
         split = split_phrases(self.query)
         if split is None:
             matches = entries.filter(_vector_=search_query).annotate(score=rank)
-            return dict(matches.values_list("id", "score"))
+            return EntryScores(_fetch_rows(matches.values_list("id", "score"), serial=True))
         # A phrase makes the index check every candidate against its vector (and a heap page
         # with one such candidate has all its hits checked): 90 ms for a word in 11,000
         # entries, where the word alone takes 27. So the entries the query finds without its
@@ -537,7 +555,7 @@ class PostgresScoring:
         if exact is not None:
             indexed = entries.filter(_vector_=self.build_tsquery(exact, config=config))
             parts.append(indexed.annotate(score=rank).values_list("id", "score"))
-        return dict(parts[0].union(*parts[1:], all=True))
+        return EntryScores(_fetch_rows(parts[0].union(*parts[1:], all=True), serial=True))
 
     def rescore(self, config, entries: list[int], ranked) -> dict[int, float]:
         """Scores of ``entries`` of the ``ranked`` types, hits of this query whose type is
@@ -550,7 +568,7 @@ class PostgresScoring:
         rows = IndexEntry.objects.filter(
             id__in_ids=[int(e) for e in entries], content_type_id__in=sorted(ranked)
         )
-        return dict(rows.annotate(score=rank).values_list("id", "score"))
+        return dict(_fetch_rows(rows.annotate(score=rank).values_list("id", "score"), serial=True))
 
     def _entry_rank(self, config):
         """``(tsquery, rank expression on the index entry)``, or None (see
@@ -580,6 +598,28 @@ class PostgresScoring:
         ]
 
 
+def _fetch_rows(rows, *, serial: bool = False) -> list[tuple]:
+    """The rows of a ``values_list`` queryset, read with the cursor: Django's per-row value
+    conversion (and, on PostgreSQL, its fetching a hundred rows at a time) costs more than the
+    statement for the thousands of hits a common word has, and ids and scores need none.
+
+    ``serial``: run the statement without parallel workers (PostgreSQL). A match of a few
+    milliseconds to a few tens is what a request runs; starting workers costs more than they
+    save (the search statements of ``make bench-search``: 440 against 500 ms in all), and
+    under load they take the cores other requests are waiting for. ``SET LOCAL`` lasts until
+    the end of the transaction: this one, or the search's own that encloses it."""
+    sql, params = rows.query.sql_with_params()
+    connection = connections[rows.db]
+    if not serial:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    with transaction.atomic(using=rows.db, savepoint=False), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _content_types(models) -> tuple[int, ...]:
     pks = {pk for model in models for pk in get_descendants_content_types_pks(model)}
     return tuple(sorted(pks))
@@ -604,6 +644,54 @@ def _entry_counts(db: str) -> dict[int, int]:
         return dict(counts.order_by())
 
     return page_cache.until_published(f"search-entry-counts:{db}", read)
+
+
+#: Beyond this many spans of ids, a type's entries count as scattered (each span is one more
+#: comparison per hit).
+MAX_SPANS = 8
+
+
+def _entry_spans(db: str, content_types: tuple[int, ...]) -> Q | None:
+    """The condition "the index entry is of one of ``content_types``" as spans of entry ids
+    (``id BETWEEN first AND last`` for each run of consecutive entries of those types), or
+    None when they make more than MAX_SPANS runs. Kept until the next publication like
+    :func:`_entry_counts`; an entry written since (a draft indexed, a type's first entry)
+    has a higher id than any read, and counts as one of them: it is scored whatever its
+    type, and a listing that does not list it leaves it out."""
+    from wagtail.search.models import IndexEntry
+
+    table = IndexEntry._meta.db_table
+
+    def read():
+        wanted = f"content_type_id IN ({', '.join(map(str, content_types))})"
+        with connections[db].cursor() as cursor:
+            # Runs ("islands") of wanted entries in id order: the entries of a run have the
+            # same difference between their rank among all entries and among wanted ones.
+            cursor.execute(
+                f"""
+                SELECT MIN(id), MAX(id) FROM (
+                    SELECT id, {wanted} AS wanted,
+                           ROW_NUMBER() OVER (ORDER BY id)
+                           - ROW_NUMBER() OVER (PARTITION BY {wanted} ORDER BY id) AS run
+                    FROM {table}
+                ) runs
+                WHERE wanted GROUP BY run ORDER BY 1 LIMIT %s
+                """,  # noqa: S608 (the table's name from the model; integer content types)
+                [MAX_SPANS + 1],
+            )
+            spans = cursor.fetchall()
+            cursor.execute(f"SELECT MAX(id) FROM {table}")  # noqa: S608 (the model's table)
+            (last,) = cursor.fetchone()
+        return None if len(spans) > MAX_SPANS else (spans, last or 0)
+
+    found = page_cache.until_published(f"search-entry-spans:{db}:{content_types}", read)
+    if found is None:
+        return None
+    spans, last = found
+    condition = Q(pk__gt=last)
+    for first, final in spans:
+        condition |= Q(pk__gte=first, pk__lte=final)
+    return condition
 
 
 @cache

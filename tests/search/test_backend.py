@@ -113,6 +113,23 @@ def test_postgres_matches_the_indexed_entry_vector(providers):
     assert not any('"title" || ' in sql for sql in matches)
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's storage")
+def test_postgres_keeps_the_entry_vectors_in_the_row():
+    """Ranking reads every hit's title and body vectors: they stay in the entry's row
+    (storage MAIN, migration search 0002), and the texts, read only for the results shown,
+    are what moves to the TOAST table when a row is over its 2 kB threshold."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT attname, attstorage FROM pg_attribute
+            WHERE attrelid = 'wagtailsearch_indexentry'::regclass
+              AND attname IN ('title', 'body', 'title_text', 'body_text')
+            """
+        )
+        storage = dict(cursor.fetchall())
+    assert storage == {"title": "m", "body": "m", "title_text": "x", "body_text": "x"}
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's narrowed match")
 def test_postgres_directory_search_matches_its_own_type(client, providers):
     """On PostgreSQL every candidate of a phrase alternative is rechecked against its vector,
