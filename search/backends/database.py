@@ -398,10 +398,9 @@ class SQLiteScoring:
         if ranked:
             spans = _entry_spans(matches.db, tuple(sorted(ranked)))
             counts = _entry_counts(matches.db)
-            share = sum(counts.get(pk, 0) for pk in ranked)
             if spans is not None:
                 score = Case(When(spans, then=Relevance()), default=score)
-            elif 2 * share >= sum(counts.values()):
+            elif 2 * sum(counts.get(pk, 0) for pk in ranked) >= sum(counts.values()):
                 score = Relevance()
             else:
                 entries = IndexEntry.objects.filter(content_type_id__in=sorted(ranked))
@@ -414,7 +413,6 @@ class SQLiteScoring:
         their ids, which FTS5 seeks (a type's entries are mostly written together); the other
         hits inside the span are scored too, as they would have been had their type been
         ranked."""
-
         matches = self._fts_matches(config).filter(pk__gte=min(entries), pk__lte=max(entries))
         return self._read_scores(matches, Relevance())
 

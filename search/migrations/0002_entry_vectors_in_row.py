@@ -19,25 +19,26 @@ from django.db import migrations
 COLUMNS = ("title", "body")
 
 
-def forwards(apps, schema_editor):
+def _set_storage(apps, schema_editor, storage: str) -> str | None:
+    """Set the vectors' storage; the table's quoted name, or None on other databases."""
     if schema_editor.connection.vendor != "postgresql":
-        return
+        return None
     table = schema_editor.quote_name(apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table)
     schema_editor.execute(
         f"ALTER TABLE {table} "
-        + ", ".join(f"ALTER COLUMN {column} SET STORAGE MAIN" for column in COLUMNS)
+        + ", ".join(f"ALTER COLUMN {column} SET STORAGE {storage}" for column in COLUMNS)
     )
-    schema_editor.execute(f"VACUUM (FULL, ANALYZE) {table}")
+    return table
+
+
+def forwards(apps, schema_editor):
+    table = _set_storage(apps, schema_editor, "MAIN")
+    if table is not None:
+        schema_editor.execute(f"VACUUM (FULL, ANALYZE) {table}")
 
 
 def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    table = schema_editor.quote_name(apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table)
-    schema_editor.execute(
-        f"ALTER TABLE {table} "
-        + ", ".join(f"ALTER COLUMN {column} SET STORAGE EXTENDED" for column in COLUMNS)
-    )
+    _set_storage(apps, schema_editor, "EXTENDED")
 
 
 class Migration(migrations.Migration):
