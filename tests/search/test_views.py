@@ -226,3 +226,26 @@ def test_the_provider_tab_ranks_its_hits_when_solutions_outnumber_them(client, c
 
     assert tab_counts(response) == {"服务商": (2, True), "解决方案": (7, False)}
     assert result_titles(response) == ["青岛预测性维护技术有限公司", "烟台博远软件有限公司"]
+
+
+def test_a_tab_counts_a_provider_indexed_after_its_publication(client, catalogue):
+    """In production the search index is written by a background task, after the publication
+    that refreshed the listing's facet index: the other tabs' numbers count such an entry as
+    soon as it is written, as the open tab lists it."""
+    from catalogue.bulk import DeferredIndexing
+
+    with DeferredIndexing():  # the search entry is written when the block ends
+        page = ProviderPageFactory(
+            parent=catalogue["qingdao"].get_parent(),
+            title="潍坊恒信自动化有限公司",
+            introduction="设备预测性维护与远程运维。",
+            region=next(r for r in taxonomy.canonical(Region) if r.slug == "weifang"),
+        )
+        page.save_revision().publish()
+        before = client.get("/search/solution/", {"q": "预测性维护"})  # the index is read now
+        assert tab_counts(before)["服务商"] == (2, False)
+
+    response = client.get("/search/solution/", {"q": "预测性维护"})
+    assert tab_counts(response) == {"服务商": (3, False), "解决方案": (1, True)}
+    opened = client.get("/search/provider/", {"q": "预测性维护"})
+    assert "潍坊恒信自动化有限公司" in result_titles(opened)
