@@ -584,6 +584,10 @@ class ListingState:
         return any(self.selections.get(param) for param in self.facet_params)
 
 
+def _as_is(queryset):
+    return queryset
+
+
 class IndexedIds:
     """The ordered ids of an :class:`~catalogue.facet_index.IndexQuery` as a sequence for the
     paginator: its length is the result count, a slice reads only the positions it needs."""
@@ -624,9 +628,15 @@ class Listing:
         base_url: str = "",
         searched_with=(),
         ranked_with=(),
+        cards: bool = True,
     ):
         self.index_page = index_page
         self.base_url = base_url
+        # Whether the page's entries are shown as this listing's cards, with the relations
+        # (with_relations) and extras (decorate) those show; the site search shows a title,
+        # a link and a snippet of each, and loading a card's relations would double the cost
+        # of reading the page's rows.
+        self.cards = cards
         self.state = self.parse(params)
         # The models of every listing searched for the same keyword in this request (the site
         # search's tabs): one full-text match serves them all. ``ranked_with``: those of them
@@ -948,18 +958,20 @@ class Listing:
         return self.url(**{param: [value]})
 
     def page(self):
+        relations = self.with_relations if self.cards else _as_is
         ids = self.id_sequence()
         if ids is not None:
             paginator = Paginator(ids, PAGE_SIZE)
             page_obj = paginator.page(_page_number(self.state.page, paginator.num_pages))
-            page_obj.object_list = self.objects_in_order(list(page_obj.object_list))
+            page_obj.object_list = self.objects_in_order(list(page_obj.object_list), relations)
         else:
-            paginator = Paginator(self.with_relations(self.ordered()), PAGE_SIZE)
+            paginator = Paginator(relations(self.ordered()), PAGE_SIZE)
             if self.filtered_count is not None:
                 paginator.count = self.filtered_count  # counted with the facets
             page_obj = paginator.page(_page_number(self.state.page, paginator.num_pages))
             page_obj.object_list = list(page_obj.object_list)
-        self.decorate(page_obj.object_list)
+        if self.cards:
+            self.decorate(page_obj.object_list)
         return paginator, page_obj
 
     def decorate(self, objects) -> None:

@@ -42,7 +42,7 @@ from django.utils.functional import cached_property
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search.models import IndexEntry
 
-from search.ranking import rank_fairly
+from search.ranking import rank_positions
 
 logger = logging.getLogger(__name__)
 
@@ -266,10 +266,8 @@ class FacetIndex:
         # index: the score bands, and so the order, are the same both ways.
         unlisted = [scores[e] for e in self.searched_only if e in scores]
         best = max([score for _p, score in rows] + unlisted, default=None)
-        # A position is its own fair key: (position, score) rows sorted as they are (unique
-        # positions) are in fair order, which rank_fairly keeps within each band.
-        rows.sort()
-        return [p for p, _score in rank_fairly(rows, best=best, in_fair_order=True)]
+        # A position is its own fair key.
+        return rank_positions(rows, best=best, size=self.size)
 
     def hit_count(self, scores: dict[int, float], *, db: str) -> int:
         """The number of this listing's entries among the index entries ``scores`` that no

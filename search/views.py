@@ -75,6 +75,7 @@ def search(request, type_key: str | None = None):
                 base_url=reverse("search_type", args=[search_type.key]),
                 searched_with=models,
                 ranked_with=ranked_with,
+                cards=False,  # a title, a link and a snippet: see search.html
             )
 
         opened = make_listing(registry.get(likely), params)

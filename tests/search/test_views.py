@@ -249,3 +249,27 @@ def test_a_tab_counts_a_provider_indexed_after_its_publication(client, catalogue
     assert tab_counts(response) == {"服务商": (3, False), "解决方案": (1, True)}
     opened = client.get("/search/provider/", {"q": "预测性维护"})
     assert "潍坊恒信自动化有限公司" in result_titles(opened)
+
+
+def test_a_results_page_costs_the_same_queries_however_many_results_it_shows(client, catalogue):
+    """A page of results is read in one query, whatever its length, and without what the
+    search page does not show (a solution's industries and provider)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_solution_tab():
+        client.get("/search/solution/", {"q": "振动"})  # what a publication makes read anew
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/search/solution/", {"q": "振动监测"})
+        return len(response.context["results"]), [q["sql"] for q in queries]
+
+    one, few_queries = queries_for_solution_tab()
+    for n in range(9):
+        SolutionPageFactory(
+            parent=catalogue["yantai"], title=f"振动监测终端{n}号", description="振动监测。"
+        ).save_revision().publish()
+    ten, many_queries = queries_for_solution_tab()
+
+    assert (one, ten) == (1, 10)
+    assert len(many_queries) == len(few_queries)
+    assert not [sql for sql in many_queries if "industries" in sql or "providerpage" in sql]
