@@ -100,7 +100,10 @@ def search(request: HttpRequest, params: Query[SearchParams]):
             # Inside the page the ranked list is read anyway; elsewhere the count decides.
             count = None if start <= total < stop else listing.match_count()
             if total < stop and (count is None or total + count > start):
-                ids = listing.ordered_ids()
+                # Only the slice of the ranked list the page shows is turned into ids.
+                ids = listing.id_sequence()
+                if ids is None:
+                    ids = listing.ordered_ids()
                 count = len(ids)
                 wanted.extend((search_type, pk) for pk in ids[max(start - total, 0) : stop - total])
             type_counts.append((search_type, count))
@@ -143,7 +146,7 @@ def _results(wanted, query: str, request) -> list[dict]:
     objects = {}
     for search_type, pks in by_type.items():
         model = search_type.listing_class.model
-        for obj in model.objects.filter(pk__in=pks).specific():
+        for obj in model.objects.filter(pk__in=pks):  # the listing's own, specific model
             objects[(search_type.key, obj.pk)] = obj
     results = []
     for search_type, pk in wanted:
