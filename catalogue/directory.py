@@ -31,6 +31,7 @@ import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -547,8 +548,9 @@ class ListingState:
     page: str = "1"
     facet_params: tuple[str, ...] = ()
 
-    def params(self, **overrides) -> list[tuple[str, str]]:
-        """The state as ordered query-string pairs; ``overrides`` replace whole keys."""
+    def keys(self, **overrides) -> dict[str, list[str]]:
+        """Every query-string key of the state in order, with its values (none: absent);
+        ``overrides`` replace whole keys."""
         state = {"q": [self.q] if self.q else []}
         for param in self.facet_params:
             state[param] = list(self.selections.get(param, []))
@@ -556,7 +558,11 @@ class ListingState:
         state["page"] = [self.page] if self.page and self.page != "1" else []
         for key, value in overrides.items():
             state[key] = [] if value is None else (value if isinstance(value, list) else [value])
-        return [(key, v) for key, values in state.items() for v in values]
+        return state
+
+    def params(self, **overrides) -> list[tuple[str, str]]:
+        """The state as ordered query-string pairs; ``overrides`` replace whole keys."""
+        return [(key, v) for key, values in self.keys(**overrides).items() for v in values]
 
     def querystring(self, **overrides) -> str:
         query = QueryDict(mutable=True)
@@ -951,8 +957,25 @@ class Listing:
         }
 
     def option_url(self, param: str, value: str) -> str:
-        """Only this option in its facet, the other facets as they are."""
-        return self.url(**{param: [value]})
+        """Only this option in its facet, the other facets as they are: ``self.url(**{param:
+        [value]})``, from the facet's query string before and after it, encoded once per
+        facet (a provider search shows some eighty options)."""
+        before, after = self._option_url_parts[param]
+        parts = (before, urlencode([(param, value)]), after)
+        return f"{self.base_url}?{'&'.join(part for part in parts if part)}"
+
+    @cached_property
+    def _option_url_parts(self) -> dict[str, tuple[str, str]]:
+        """``{facet param: (encoded query string before it, after it)}``, without the page."""
+        state = self.state.keys(page=None)
+        order = list(state)
+        parts = {}
+        for param in self.state.facet_params:
+            i = order.index(param)
+            before = [(key, value) for key in order[:i] for value in state[key]]
+            after = [(key, value) for key in order[i + 1 :] for value in state[key]]
+            parts[param] = (urlencode(before), urlencode(after))
+        return parts
 
     def page(self):
         relations = self.with_relations if self.cards else _as_is

@@ -380,3 +380,21 @@ def test_query_count_does_not_grow_with_the_number_of_providers(client, provider
     response = client.get("/providers/?page=2")
     assert len(response.context["results"]) == 20
     assert response.context["paginator"].count == 200 - 12  # 12 removed are hidden
+
+
+@pytest.mark.parametrize("q", ["青岛", "青岛 a&b=c+d%"])
+def test_an_option_link_keeps_the_keyword_and_the_other_facets_but_not_the_page(client, varied, q):
+    from urllib.parse import parse_qs, urlsplit
+
+    asked = {"q": q, "category": ["consulting", "rnd"], "region": "qingdao", "sort": "name"}
+    response = client.get("/providers/", {**asked, "page": "2"})
+    links = [(f.param, o) for f in response.context["facets"] for o in f.options]
+    assert {param for param, _option in links} >= {"category", "region"}
+    for param, option in links:
+        expected = {
+            key: value if isinstance(value, list) else [value] for key, value in asked.items()
+        }
+        expected[param] = [option.value]
+        url = urlsplit(option.url)
+        assert url.path == "/providers/"
+        assert parse_qs(url.query) == expected, (param, option.value)
