@@ -102,6 +102,8 @@ def main() -> None:
     from django.conf import settings
     from django.db import connection
 
+    import portal.wsgi  # noqa: F401 (the process set up as a web worker's: GC thresholds)
+
     settings.PAGE_CACHE = True  # off in the test settings; see the module's docstring
 
     # No certificates: search does not read them (a database that has some keeps them).

@@ -755,12 +755,14 @@ class Listing:
         Only the backend's match of the keyword is read, which no filter of the queryset
         changes: the search is made on the model's own queryset, not on the listing's base,
         whose filters cost a millisecond to build, for each tab of a site search."""
+        index = self.bitmap_index()
+        if index is None:
+            return None
         results = self.model.objects.only("pk").search(
             self.state.q, operator="and", order_by_relevance=ranked
         )
         entry_scores = getattr(results, "entry_scores", None)
-        index = self.bitmap_index() if entry_scores is not None else None
-        if index is None:
+        if entry_scores is None:  # another search backend
             return None
         scores = entry_scores(
             models=(self.model, *self.searched_with),
@@ -960,6 +962,8 @@ class Listing:
         """Only this option in its facet, the other facets as they are: ``self.url(**{param:
         [value]})``, from the facet's query string before and after it, encoded once per
         facet (a provider search shows some eighty options)."""
+        if param not in self._option_url_parts:  # not a facet of this listing
+            return self.url(**{param: [value]})
         before, after = self._option_url_parts[param]
         parts = (before, urlencode([(param, value)]), after)
         return f"{self.base_url}?{'&'.join(part for part in parts if part)}"

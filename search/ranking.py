@@ -39,11 +39,14 @@ def rank_fairly(
 
 
 def rank_positions(rows: list[tuple[int, float]], *, best: float | None, size: int) -> list[int]:
-    """The positions (all below ``size``) of ``rows`` of ``(position, score)`` best first, as
-    :func:`rank_fairly` orders them when a lower position is the fairer one (a listing's
-    positions are in fair order). Each row becomes one integer, band above position, and the
-    integers are sorted: a frequent word ranks thousands of hits per request, and sorting
-    tuples costs three times as much (as does sorting integers of more than 30 bits)."""
+    """The positions (all below ``size``) of ``rows`` of ``(position, score)`` best first, by
+    band of the best score (``best``, else the rows' best), as :func:`rank_fairly` orders them
+    when a lower position is the fairer one (a listing's positions are in fair order). Each row
+    becomes one integer, band above position, and the integers are sorted: a frequent word
+    ranks thousands of hits per request, and sorting tuples costs three times as much (as does
+    sorting integers of more than 30 bits)."""
+    if best is None:
+        best = max((score for _position, score in rows), default=None)
     scale = band_scale(best)
     low_bits = max(size - 1, 1).bit_length()
     keys = [(BANDS - round(score * scale)) << low_bits | position for position, score in rows]

@@ -34,10 +34,11 @@ PAGE_CACHE = env_bool("PAGE_CACHE", True)
 # Listings count their facets from per-process bitmaps read once per publication
 # (catalogue/facet_index.py); off, every request counts them in SQL.
 FACET_INDEX = env_bool("FACET_INDEX", True)
-# The cyclic garbage collector's thresholds (gc.set_threshold), set when the apps load; None
-# keeps Python's (700, 10, 10). A search for a frequent word makes tens of thousands of
+# The cyclic garbage collector's thresholds (gc.set_threshold) in a web worker (portal/wsgi.py);
+# None keeps Python's (700, 10, 10). A search for a frequent word makes tens of thousands of
 # short-lived tuples, and at Python's thresholds they set off collections that walk the
-# process's long-lived objects: 2-3 ms of a 30 ms search (docs/performance.md).
+# process's long-lived objects: 2-3 ms of a 30 ms search, and now and then a full collection
+# of 120-150 ms (docs/performance.md).
 GC_THRESHOLDS = (50_000, 20, 100)
 
 INSTALLED_APPS = [

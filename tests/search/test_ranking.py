@@ -7,7 +7,7 @@ import pytest
 from search.ranking import rank_fairly, rank_positions
 
 
-def test_scores_within_a_tenth_of_each_other_share_a_band_in_fair_order():
+def test_scores_that_round_to_the_same_tenth_of_the_best_share_a_band_in_fair_order():
     rows = [("b", 4.6, 2), ("a", 5.0, 3), ("c", 4.8, 1), ("d", 2.5, 0), ("e", 0.0, 4)]
     assert [key for key, _score, _fair in rank_fairly(rows)] == ["c", "a", "b", "d", "e"]
 
@@ -19,6 +19,8 @@ def test_a_listings_positions_rank_as_their_rows_would(size):
     shuffle = random.Random(size)
     positions = {*shuffle.sample(range(size), min(size, 500)), size - 1}
     rows = [(p, shuffle.choice([0.0, 0.3, 2.5, 2.55, 7.0, 9.96, 10.0])) for p in positions]
-    expected = [p for p, _score, _fair in rank_fairly([(p, s, p) for p, s in rows])]
-    assert rank_positions(rows, best=10.0, size=size) == expected
+    for best in (10.0, None):  # None: the rows' best
+        ranked = rank_fairly([(p, s, p) for p, s in rows], best=best)
+        expected = [p for p, _score, _fair in ranked]
+        assert rank_positions(rows, best=best, size=size) == expected
     assert rank_positions([], best=None, size=size) == []
