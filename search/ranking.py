@@ -19,12 +19,9 @@ def band_scale(best: float | None) -> float:
     return BANDS / (best or 1.0)
 
 
-def rank_fairly(
-    rows: list[tuple], *, best: float | None = None, in_fair_order: bool = False
-) -> list[tuple]:
+def rank_fairly(rows: list[tuple], *, best: float | None = None) -> list[tuple]:
     """``rows`` of ``(key, score, fair, …)`` (higher score is better) best first: by band of
-    the best score (``best``, else the rows' best), then by ``fair``, then by ``key``.
-    ``in_fair_order``: the rows are already in that order (and need no ``fair``)."""
+    the best score (``best``, else the rows' best), then by ``fair``, then by ``key``."""
     if not rows:
         return rows
     if best is None:
@@ -33,7 +30,7 @@ def rank_fairly(
     # Rows in fair order, then dealt into their bands (a frequent word ranks thousands of hits
     # per request).
     bands = defaultdict(list)
-    for row in rows if in_fair_order else sorted(rows, key=itemgetter(2, 0)):
+    for row in sorted(rows, key=itemgetter(2, 0)):
         bands[round(row[1] * scale)].append(row)
     return [row for band in sorted(bands, reverse=True) for row in bands[band]]
 
