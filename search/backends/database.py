@@ -516,8 +516,10 @@ class PostgresScoring:
     SCOPED_MATCH = True  # see FairRankingMixin.matching_entries
 
     #: The scale of a phrase's rank to a word's: ``ts_rank`` of an adjacent phrase of bigrams
-    #: is about ten times a single word's for the same text (the bench index: 0.06–0.17
-    #: against 0.006–0.03 for 工业互联网 in bodies and titles).
+    #: is about ten times a single word's for a word of five characters (the bench index:
+    #: 0.06–0.17 against 0.006–0.03 for 工业互联网 in bodies and titles). It grows with the
+    #: phrase's pairs of bigrams: from seven characters the scaled phrase ranks level with the
+    #: word or above (docs/performance.md, tenth pass).
     PHRASE_SCALE = 0.1
 
     def _build_rank_expression(self, vectors, config):
