@@ -10,12 +10,12 @@ from functools import cache
 
 from django.db import connections, transaction
 from django.db.models import Case, Count, F, FloatField, Func, Q, Value, When
-from django.db.models.lookups import GreaterThan
+from django.db.models.functions import Coalesce, NullIf
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.index import AutocompleteField, SearchField
-from modelsearch.query import And, Fuzzy, MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.utils import ADD, get_descendants_content_types_pks
 
 from portal import page_cache, write_behind
 from portal.request_memo import remembered
@@ -515,69 +515,68 @@ class PostgresScoring:
 
     SCOPED_MATCH = True  # see FairRankingMixin.matching_entries
 
-    #: The scale of a phrase's rank to a word's: ``ts_rank`` of an adjacent phrase of bigrams
-    #: is about ten times a single word's for a word of five characters (the bench index:
-    #: 0.06–0.17 against 0.006–0.03 for 工业互联网 in bodies and titles). It grows with the
-    #: phrase's pairs of bigrams: from seven characters the scaled phrase ranks level with the
-    #: word or above (docs/performance.md, tenth pass).
-    PHRASE_SCALE = 0.1
+    #: How much a phrase alternative counts, ranked as any of its bigrams, against a word.
+    PHRASE_SCALE = 0.5
 
-    def _build_rank_expression(self, vectors, config):
-        """The score of a hit: ranked by its whole words where it has any, else as the stock
-        compiler ranks it (every alternative, phrases too) at the words' scale.
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        """The stock rank (an alternative's, averaged over an ``Or``), except for an ``Or`` of
+        words and phrases: there the words' rank where the field has any of them, else the
+        phrases' ranked as any of their bigrams, at :attr:`PHRASE_SCALE`.
 
-        Every hit of a Chinese word's token also has the word's phrase of bigrams (the index
-        holds every run's bigrams, uninterrupted: :func:`search.analysis.index_text`), so the
-        phrase adds nothing to tell such hits apart, and ranking a phrase costs: ``ts_rank``
-        of an adjacent phrase of frequent bigrams is most of the ranking time of a frequent
-        word (17 of 21 ms for 7,600 hits of 工业互联网). The phrases are ranked only for the
-        hits without the word (a substring jieba did not cut out: a few per cent)."""
-        words, phrases = self._ranks(vectors, config)
-        if words is None:
-            return phrases
-        return Case(When(GreaterThan(words, 0), then=words), default=phrases)
-
-    def _ranks(self, vectors, config):
-        """``(rank of the query without its phrase alternatives, rank of the whole query)``, the
-        second at the first's scale; the first None (and the second as the stock compiler's)
-        where the query has no phrases or cannot do without them (``split_phrases``)."""
-        every = super()._build_rank_expression(vectors, config)
-        split = split_phrases(self.query)
-        if split is None or split[0] is None:
-            return None, every
-        ranks = [
-            self.build_tsrank(vector, split[0], config=config) * boost for vector, boost in vectors
-        ]
-        return sum(ranks[1:], start=ranks[0]), every * self.PHRASE_SCALE
+        Every field with a Chinese word's token also has the word's phrase of bigrams (the
+        index holds every run's bigrams, uninterrupted: :func:`search.analysis.index_text`),
+        so the phrase tells nothing apart there, and ranking it costs: ``ts_rank`` of an
+        adjacent phrase pairs every bigram's positions with every other's, most of a frequent
+        word's ranking time (17 of 21 ms for 7,600 hits of 工业互联网), and it grows with the
+        phrase (about ten times a word's rank at five characters, twenty at seven). Ranked as
+        any of its bigrams (``calc_rank_or``: the mean of each bigram's rank) a phrase is on a
+        word's scale, and a bigram's rank grows at most π²/6-fold however often it recurs: at
+        half, a field with the word only inside longer words (重工业互联网络) ranks below one
+        with the word itself. ``COALESCE(NULLIF(words, 0), phrases)`` ranks the words once
+        and the phrases only where the words rank nothing."""
+        if isinstance(query, Or):
+            words = [q for q in query.subqueries if not isinstance(q, Phrase)]
+            phrases = [q for q in query.subqueries if isinstance(q, Phrase)]
+            if words and phrases:
+                count = len(query.subqueries)
+                words_rank = ADD(
+                    self.build_tsrank(vector, q, config=config, boost=boost) for q in words
+                )
+                phrases_rank = ADD(
+                    self.build_tsrank(
+                        vector, PlainText(q.query_string, operator="or"), config=config, boost=boost
+                    )
+                    for q in phrases
+                )
+                return Coalesce(
+                    NullIf(words_rank / count, Value(0.0)),
+                    phrases_rank * (self.PHRASE_SCALE / count),
+                    output_field=FloatField(),
+                )
+        return super().build_tsrank(vector, query, config=config, boost=boost)
 
     def entry_scores(self, config, content_types=None, ranked=frozenset()) -> dict | None:
         """``{index entry id: score}`` of the entries of ``content_types`` (every type when
         None), matched and ranked as :meth:`search` does, straight on the index table; the
-        hits of types outside ``ranked`` map to None (ranking reads every hit's vectors, twice
-        or four times: most of a frequent word's cost once the match is made by the index
-        alone)."""
+        hits of types outside ``ranked`` map to None (ranking reads every hit's vectors, four
+        times: most of a frequent word's cost once the match is made by the index alone)."""
         from wagtail.search.models import IndexEntry
 
-        found = self._entry_vectors(config)
+        found = self._entry_rank(config)
         if found is None:
             return None
-        search_query, vectors = found
-        words, every = self._ranks(vectors, config)  # ``every`` alone where ``words`` is None
+        search_query, rank = found
         entries = IndexEntry.objects.alias(_vector_=EntryVector(F("title"), F("body")))
         if content_types is not None:
             entries = entries.filter(content_type_id__in=content_types)
-
-        def of_ranked(rank):
-            if content_types is not None and ranked.issuperset(content_types):
-                return rank
-            return Case(
+        if content_types is None or not ranked.issuperset(content_types):
+            rank = Case(
                 When(content_type_id__in=sorted(ranked), then=rank),
                 default=Value(None, output_field=FloatField()),
             )
-
         split = split_phrases(self.query)
         if split is None:
-            matches = entries.filter(_vector_=search_query).annotate(score=of_ranked(every))
+            matches = entries.filter(_vector_=search_query).annotate(score=rank)
             return EntryScores(_fetch_rows(matches.values_list("id", "score"), serial=True))
         # A phrase makes the index check every candidate against its vector (and a heap page
         # with one such candidate has all its hits checked): 90 ms for a word in 11,000
@@ -588,40 +587,14 @@ class PostgresScoring:
         candidates = relaxed if exact is None else And([relaxed, Not(exact)])
         # One tsquery, one ``@@``: each ``@@`` on the entry vector concatenates the two
         # vectors again for every candidate checked (10.5 against 6.5 ms for 674 of them).
-        parts = [
-            entries.filter(
-                _vector_=self.build_tsquery(And([candidates, self.query]), config=config)
-            )
-        ]
-        if exact is not None:
-            parts.append(entries.filter(_vector_=self.build_tsquery(exact, config=config)))
-        if words is None or not ranked:  # no phrases to spare, or nothing to rank
-            rows = [
-                part.annotate(score=of_ranked(every)).values_list("id", "score") for part in parts
-            ]
-            return EntryScores(_fetch_rows(rows[0].union(*rows[1:], all=True), serial=True))
-        # Every alternative is ranked only where the whole words rank nothing; the words'
-        # rank is read from an inner statement (OFFSET 0 keeps PostgreSQL from merging it
-        # into the outer one, which would rank the words twice).
-        rows = [
-            part.annotate(words=of_ranked(words)).values_list(
-                "id", "title", "body", "title_norm", "words"
-            )
-            for part in parts
-        ]
-        inner, inner_params = rows[0].union(*rows[1:], all=True).query.sql_with_params()
-        query = IndexEntry.objects.all().query
-        every_sql, every_params = query.get_compiler(entries.db).compile(
-            every.resolve_expression(query)
+        checked = entries.filter(
+            _vector_=self.build_tsquery(And([candidates, self.query]), config=config)
         )
-        table = connections[entries.db].ops.quote_name(IndexEntry._meta.db_table)
-        sql = f"""
-            SELECT {table}."id",
-                   CASE WHEN {table}."words" IS NULL OR {table}."words" > 0
-                        THEN {table}."words" ELSE {every_sql} END
-            FROM ({inner} OFFSET 0) AS {table}
-            """  # noqa: S608 (the table's name from the model; every value a parameter)
-        return EntryScores(_fetch(entries.db, sql, [*every_params, *inner_params], serial=True))
+        parts = [checked.annotate(score=rank).values_list("id", "score")]
+        if exact is not None:
+            indexed = entries.filter(_vector_=self.build_tsquery(exact, config=config))
+            parts.append(indexed.annotate(score=rank).values_list("id", "score"))
+        return EntryScores(_fetch_rows(parts[0].union(*parts[1:], all=True), serial=True))
 
     def rescore(self, config, entries: list[int], ranked) -> dict[int, float]:
         """Scores of ``entries`` of the ``ranked`` types, hits of this query whose type is
@@ -639,15 +612,6 @@ class PostgresScoring:
     def _entry_rank(self, config):
         """``(tsquery, rank expression on the index entry)``, or None (see
         :meth:`_title_and_body`)."""
-        found = self._entry_vectors(config)
-        if found is None:
-            return None
-        search_query, vectors = found
-        return search_query, self._build_rank_expression(vectors, config)
-
-    def _entry_vectors(self, config):
-        """``(tsquery, the compiler's (vector, boost) pairs on the index entry)``, or None (see
-        :meth:`_title_and_body`)."""
         search_query = self.build_tsquery(self.query, config=config)
         vectors = self._title_and_body(search_query)
         if vectors is None:
@@ -658,7 +622,10 @@ class PostgresScoring:
                 return F(expression.name.removeprefix("index_entries__"))
             return expression
 
-        return search_query, [(on_entry(vector), on_entry(boost)) for vector, boost in vectors]
+        rank = self._build_rank_expression(
+            [(on_entry(vector), on_entry(boost)) for vector, boost in vectors], config
+        )
+        return search_query, rank
 
     def scored_rows(self, config, fair_field, **kwargs):
         queryset = PostgresScoring.search(
@@ -681,17 +648,12 @@ def _fetch_rows(rows, *, serial: bool = False) -> list[tuple]:
     under load they take the cores other requests are waiting for. ``SET LOCAL`` lasts until
     the end of the transaction: this one, or the search's own that encloses it."""
     sql, params = rows.query.sql_with_params()
-    return _fetch(rows.db, sql, params, serial=serial)
-
-
-def _fetch(db: str, sql: str, params, *, serial: bool = False) -> list[tuple]:
-    """The rows of a statement (see :func:`_fetch_rows`)."""
-    connection = connections[db]
+    connection = connections[rows.db]
     if not serial:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
-    with transaction.atomic(using=db, savepoint=False), connection.cursor() as cursor:
+    with transaction.atomic(using=rows.db, savepoint=False), connection.cursor() as cursor:
         cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         cursor.execute(sql, params)
         return cursor.fetchall()
