@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.db import connections, transaction
-from django.db.models import BooleanField, Case, Count, F, FloatField, Func, Q, Value, When
+from django.db.models import Case, Count, F, FloatField, Func, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest, NullIf
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as vendor_backend
@@ -558,7 +558,7 @@ class PostgresScoring:
         """``phrase``'s rank as any of its bigrams (or Latin parts) where ``vector`` holds the
         phrase, else 0. The bigrams are never prefixes, as the autocomplete compiler would make
         a query's last word."""
-        from django.contrib.postgres.search import SearchQuery, SearchRank
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
         from modelsearch.backends.database.postgres.query import Lexeme
 
         any_part = SearchQuery(
@@ -566,13 +566,7 @@ class PostgresScoring:
             search_type="raw",
             config=config,
         )
-        holds = Func(
-            vector,
-            self.build_tsquery(phrase, config=config),
-            template="(%(expressions)s)",
-            arg_joiner=" @@ ",
-            output_field=BooleanField(),
-        )
+        holds = SearchVectorExact(vector, self.build_tsquery(phrase, config=config))
         rank = SearchRank(vector, any_part, weights=self.sql_weights) * boost
         return Case(When(holds, then=rank), default=Value(0.0), output_field=FloatField())
 
