@@ -30,6 +30,9 @@ MAX_QUERY_TERMS = 12
 # CJK Unified Ideographs and extension A; the site's text uses nothing rarer.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]+)")
+# In a query a number with a decimal point (4.0, 等保2.0, 5.5g) is one term: the index splits it
+# at the point, and its parts apart (a 4 and a 0 anywhere) would find nearly anything.
+_QUERY_RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]*[0-9](?:\.[0-9][a-z0-9]*)+|[a-z0-9]+)")
 _LETTER_DIGIT = re.compile(r"[a-z]+|[0-9]+")
 STOP_CHARACTERS = frozenset("的了和与及或在是对为把被将等之其")
 LATIN_STOP_WORDS = frozenset({"and", "or", "not", "near", "the", "of", "a", "an"})
@@ -117,14 +120,18 @@ def _segment(cjk: str) -> list[str]:
 
     A lone character belongs to a neighbouring word (青岛+市, 云+平台): matching the joined
     substring is far more precise than matching one character anywhere. Runs of single
-    characters (an unknown name like 智+恒) stay together as one term.
+    characters (an unknown name like 智+恒) stay together as one term. A stop character is
+    dropped between words (青岛的数字孪生), but one that begins the run before another lone
+    character begins a word (等保, 对标管理, 和利时): dropped, it would leave 保 to be found
+    in every 环保.
     """
     words = [w for w in tokenizer().cut(cjk, HMM=False) if w]
     merged: list[str] = []
     pending = ""  # single characters not yet placed
-    for word in words:
+    for i, word in enumerate(words):
         if len(word) == 1:
-            if word in STOP_CHARACTERS and len(words) > 1:
+            begins_word = i == 0 and len(words[1:2]) == 1 and len(words[1]) == 1
+            if word in STOP_CHARACTERS and len(words) > 1 and not begins_word:
                 if pending:
                     _place(merged, pending)
                     pending = ""
@@ -155,7 +162,7 @@ def query_terms(query: str) -> list[Term]:
     text = fold(query)[:MAX_QUERY_CHARS]
     terms: list[Term] = []
     seen: set[str] = set()
-    for cjk, latin in _RUN.findall(text):
+    for cjk, latin in _QUERY_RUN.findall(text):
         words = _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin])
         for word in words:
             if word in seen:
@@ -171,6 +178,8 @@ def match_forms(word: str) -> list[tuple[str, str]]:
         if len(word) <= 2:
             return [("token", word)]
         return [("token", word), ("phrase", " ".join(bigrams(word)))]
+    if "." in word:  # a decimal number: the tokens the index has for it, adjacent
+        return [("phrase", index_text(word))]
     forms = [("token", word)]
     parts = _LETTER_DIGIT.findall(word)
     if len(parts) > 1:

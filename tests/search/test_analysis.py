@@ -1,4 +1,4 @@
-from search.analysis import index_text, query_terms
+from search.analysis import index_text, match_forms, query_terms
 from search.query import analyse
 
 
@@ -41,6 +41,20 @@ def test_acronyms_and_chinese_names_are_synonyms():
 
 def test_stop_characters_are_dropped_and_lone_characters_rejoined():
     assert [t.text for t in query_terms("青岛市的预测性维护")] == ["青岛市", "预测性维护"]
+    assert [t.text for t in query_terms("为企业提供仓储与物流")] == ["企业", "提供", "仓储", "物流"]
+
+
+def test_a_stop_character_beginning_a_run_of_lone_characters_begins_a_word():
+    # jieba leaves 和 / 利 / 时: without 和, the term would be 利时, found in every 比利时.
+    assert [t.text for t in query_terms("和利时")] == ["和利时"]
+    assert [t.text for t in query_terms("等保 对标管理")] == ["等保", "对标", "管理"]
+
+
+def test_a_decimal_number_is_one_term_matched_as_its_adjacent_parts():
+    assert [t.text for t in query_terms("工业4.0")] == ["工业", "4.0"]
+    assert [t.text for t in query_terms("等保2.0")] == ["等保", "2.0"]
+    assert match_forms("4.0") == [("phrase", "4 0")]  # as the index has it: 4 and 0 in a row
+    assert [t.text for t in query_terms("4. .5")] == ["4", "5"]  # no digits around the point
 
 
 def test_operators_and_punctuation_are_not_syntax():

@@ -171,6 +171,29 @@ def test_the_directory_keyword_finds_a_word_as_a_token_or_inside_another(client,
 
 
 @pytest.mark.parametrize(
+    ("query", "meant", "not_meant"),
+    [
+        # jieba splits 和利时 into 和 / 利 / 时: 和 is no conjunction here.
+        ("和利时", "和利时DCS控制系统集成服务。", "代理比利时进口包装设备。"),
+        # 4.0 is one number: a 4 and a 0 elsewhere in the text are not it.
+        ("工业4.0", "助力企业迈向工业4.0。", "工业设备改造：效率提升4倍，实现0事故。"),
+    ],
+)
+def test_a_query_finds_what_it_means_not_its_fragments(home, query, meant, not_meant):
+    index = ProviderIndexPageFactory(parent=home)
+    index.save_revision().publish()
+    for title, introduction in {
+        "山东甲科技有限公司": meant,
+        "山东乙科技有限公司": not_meant,
+    }.items():
+        ProviderPageFactory(parent=index, title=title, introduction=introduction)
+    for page in ProviderPage.objects.all():
+        page.save_revision().publish()
+
+    assert found(query) == {"山东甲科技有限公司"}
+
+
+@pytest.mark.parametrize(
     ("word", "whole", "inside"),
     [
         (
