@@ -168,8 +168,16 @@ def query_terms(query: str) -> list[Term]:
             if word in seen:
                 continue
             seen.add(word)
-            terms.append(Term(word, [word, *equivalents(word)]))
+            terms.append(Term(word, [word, *equivalents(word), *_without_place_suffix(word)]))
     return terms[:MAX_QUERY_TERMS]
+
+
+def _without_place_suffix(word: str) -> list[str]:
+    """A city or province without its 市 or 省 (烟台市 → 烟台, 山东省 → 山东): texts name a
+    place either way, mostly without (烟台海纳工业互联网有限公司), so 烟台市 alone finds few.
+    Not 城市 (智慧城市 is no place)."""
+    place = len(word) >= 3 and word[-1] in "市省" and not word.endswith("城市")
+    return [word[:-1]] if place and re.fullmatch(rf"[{_CJK}]+", word) else []
 
 
 def match_forms(word: str) -> list[tuple[str, str]]:

@@ -50,6 +50,14 @@ def test_a_stop_character_beginning_a_run_of_lone_characters_begins_a_word():
     assert [t.text for t in query_terms("等保 对标管理")] == ["等保", "对标", "管理"]
 
 
+def test_a_city_or_province_may_be_written_without_its_suffix():
+    city, concept = query_terms("烟台市设备运维")
+    assert (city.text, concept.text) == ("烟台市", "设备运维")
+    assert "烟台" in city.alternatives
+    assert "山东" in query_terms("山东省")[0].alternatives
+    assert query_terms("智慧城市")[-1].alternatives == ["城市"]
+
+
 def test_a_decimal_number_is_one_term_matched_as_its_adjacent_parts():
     assert [t.text for t in query_terms("工业4.0")] == ["工业", "4.0"]
     assert [t.text for t in query_terms("等保2.0")] == ["等保", "2.0"]

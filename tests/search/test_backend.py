@@ -47,6 +47,20 @@ def test_part_of_a_company_name_is_found(providers):
     assert found("海纳") == {"烟台海纳工业互联网有限公司"}
 
 
+def test_a_city_is_found_with_or_without_its_suffix(providers):
+    qingdao = taxonomy.canonical(Region).get(slug="qingdao")
+    serving = ProviderPageFactory(
+        parent=providers["haina"].get_parent(),
+        title="青岛远航数据科技有限公司",
+        introduction="为烟台、威海的工厂提供预测性维护。",  # 烟台, not 烟台市
+        region=qingdao,
+    )
+    serving.save_revision().publish()
+
+    assert "青岛远航数据科技有限公司" in found("烟台市 预测性维护")
+    assert found("烟台市 预测性维护") == found("烟台 预测性维护")
+
+
 def test_city_and_concept_are_both_required(providers):
     assert found("烟台 数字孪生") == {"烟台海纳工业互联网有限公司"}
     assert found("青岛 数字孪生") == set()
