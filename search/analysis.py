@@ -34,8 +34,19 @@ _RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]+)")
 # at the point, and its parts apart (a 4 and a 0 anywhere) would find nearly anything.
 _QUERY_RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]*[0-9](?:\.[0-9][a-z0-9]*)+|[a-z0-9]+)")
 _LETTER_DIGIT = re.compile(r"[a-z]+|[0-9]+")
-STOP_CHARACTERS = frozenset("的了和与及或在是对为把被将等之其")
+# Function characters, and those of a question rather than of what is sought (我想找, 做, 吗).
+STOP_CHARACTERS = frozenset("的了和与及或在是对为把被将等之其我你想找要做能有请吗呢啊吧呀哪好")
 LATIN_STOP_WORDS = frozenset({"and", "or", "not", "near", "the", "of", "a", "an"})
+# Words of a question put in words (请问哪家做ERP比较好, 有哪些做数字孪生的), and words naming
+# the kind of entry wanted (MES服务商, 预测性维护案例), which the result tabs answer: required,
+# they would leave only the entries that happen to use them. Dropped from a query with other
+# words; a subtype's name (能源管理服务商) is one word of the dictionary, not one of these.
+# (Word lists read best as words: SIM905 would make them a column of quoted strings.)
+QUESTION_WORDS = frozenset(
+    "请问 推荐 哪家 哪些 哪个 哪里 什么 如何 怎么 怎样 有没有 几家 一家 一些 比较 相关 "  # noqa: SIM905
+    "可以 能够 需要 寻找 查找 搜索".split()
+)
+KIND_WORDS = frozenset("公司 企业 服务商 厂商 厂家 解决方案 方案 案例 产品".split())  # noqa: SIM905
 
 _tokenizer = None
 _tokenizer_lock = threading.Lock()
@@ -130,7 +141,9 @@ def _segment(cjk: str) -> list[str]:
     pending = ""  # single characters not yet placed
     for i, word in enumerate(words):
         if len(word) == 1:
-            begins_word = i == 0 and len(words[1:2]) == 1 and len(words[1]) == 1
+            begins_word = (
+                i == 0 and len(words) > 1 and len(words[1]) == 1 and words[1] not in STOP_CHARACTERS
+            )
             if word in STOP_CHARACTERS and len(words) > 1 and not begins_word:
                 if pending:
                     _place(merged, pending)
@@ -160,16 +173,24 @@ def _place(merged: list[str], pending: str) -> None:
 def query_terms(query: str) -> list[Term]:
     """Split a visitor's query into required terms, each with its synonyms."""
     text = fold(query)[:MAX_QUERY_CHARS]
+    words: list[str] = []
+    for cjk, latin in _QUERY_RUN.findall(text):
+        words += _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin])
+    sought = [word for word in words if not _asks(word)]
     terms: list[Term] = []
     seen: set[str] = set()
-    for cjk, latin in _QUERY_RUN.findall(text):
-        words = _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin])
-        for word in words:
-            if word in seen:
-                continue
-            seen.add(word)
-            terms.append(Term(word, [word, *equivalents(word), *_without_place_suffix(word)]))
+    for word in sought or words:  # a query of nothing but such words searches them
+        if word in seen:
+            continue
+        seen.add(word)
+        terms.append(Term(word, [word, *equivalents(word), *_without_place_suffix(word)]))
     return terms[:MAX_QUERY_TERMS]
+
+
+def _asks(word: str) -> bool:
+    """Whether a query word asks (做, 哪些) or names the kind of entry (服务商) rather than
+    saying what is sought."""
+    return word in QUESTION_WORDS or word in KIND_WORDS or set(word) <= STOP_CHARACTERS
 
 
 def _without_place_suffix(word: str) -> list[str]:

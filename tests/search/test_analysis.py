@@ -41,7 +41,7 @@ def test_acronyms_and_chinese_names_are_synonyms():
 
 def test_stop_characters_are_dropped_and_lone_characters_rejoined():
     assert [t.text for t in query_terms("青岛市的预测性维护")] == ["青岛市", "预测性维护"]
-    assert [t.text for t in query_terms("为企业提供仓储与物流")] == ["企业", "提供", "仓储", "物流"]
+    assert [t.text for t in query_terms("为工厂提供仓储与物流")] == ["工厂", "提供", "仓储", "物流"]
 
 
 def test_a_stop_character_beginning_a_run_of_lone_characters_begins_a_word():
@@ -56,6 +56,14 @@ def test_a_city_or_province_may_be_written_without_its_suffix():
     assert "烟台" in city.alternatives
     assert "山东" in query_terms("山东省")[0].alternatives
     assert query_terms("智慧城市")[-1].alternatives == ["城市"]
+
+
+def test_the_words_of_a_question_and_of_the_kind_of_entry_are_not_required():
+    assert [t.text for t in query_terms("请问哪家做ERP比较好")] == ["erp"]
+    assert [t.text for t in query_terms("济南有哪些做数字孪生的")] == ["济南", "数字孪生"]
+    assert [t.text for t in query_terms("预测性维护案例")] == ["预测性维护"]
+    assert [t.text for t in query_terms("能源管理服务商")] == ["能源管理服务商"]  # a subtype
+    assert [t.text for t in query_terms("案例")] == ["案例"]  # nothing else to search
 
 
 def test_a_decimal_number_is_one_term_matched_as_its_adjacent_parts():

@@ -66,6 +66,27 @@ def tab_counts(response) -> dict[str, tuple[int, bool]]:
     return {tab["label"]: (tab["count"], tab["selected"]) for tab in response.context["tabs"]}
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["青岛做预测性维护的公司", "我想找青岛的预测性维护服务商", "青岛有哪些预测性维护案例"],
+)
+def test_a_question_finds_what_its_words_describe(client, catalogue, question):
+    """做, 有哪些 and 公司 / 服务商 / 案例 say how the visitor asks and what kind of entry they
+    want (the tabs answer that); no entry has to contain them."""
+    asked = client.get("/search/", {"q": question})
+    described = client.get("/search/", {"q": "青岛 预测性维护"})
+
+    assert (
+        tab_counts(asked)
+        == tab_counts(described)
+        == {
+            "服务商": (1, True),
+            "解决方案": (0, False),
+        }
+    )
+    assert result_titles(asked) == ["青岛海川智能装备有限公司"]
+
+
 def test_the_tabs_share_one_full_text_match(client, catalogue):
     """The words are matched once per request, whatever the number of tabs: each tab takes its
     hits from that match (through the listings' facet index), so a search costs one scan of the
