@@ -15,5 +15,6 @@ if not REDIS_URL:  # noqa: F405
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": BASE_DIR / "var" / "cache",  # noqa: F405
+            "KEY_PREFIX": CACHE_KEY_PREFIX,  # noqa: F405
         }
     }

@@ -47,3 +47,38 @@ def test_production_deploy_check_reports_nothing():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def shared_cache_prefix(database_url: str) -> str:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.CACHES['default']['KEY_PREFIX'])",
+        ],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+            "DATABASE_URL": database_url,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_each_database_keeps_its_own_keys_in_the_shared_cache():
+    """The dev server's cache (a directory, or Redis) is shared by every process that runs with
+    the dev settings, whatever database it uses: `make search-eval` on SQLite after `make
+    search-eval-postgres` took PostgreSQL's facet indexes for its own."""
+    sqlite = shared_cache_prefix("sqlite:///var/db.sqlite3")
+    assert sqlite == shared_cache_prefix("sqlite:///var/db.sqlite3")
+    assert sqlite != shared_cache_prefix("sqlite:///var/bench/search.sqlite3")
+    assert sqlite != shared_cache_prefix("postgres://root@127.0.0.1:5432/portal_eval")
+    assert shared_cache_prefix("postgres://root@127.0.0.1:5432/portal_eval") != (
+        shared_cache_prefix("postgres://root@127.0.0.1:5432/portal_bench")
+    )
