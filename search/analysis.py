@@ -34,13 +34,17 @@ _RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]+)")
 # at the point, and its parts apart (a 4 and a 0 anywhere) would find nearly anything.
 _QUERY_RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]*[0-9](?:\.[0-9][a-z0-9]*)+|[a-z0-9]+)")
 _LETTER_DIGIT = re.compile(r"[a-z]+|[0-9]+")
-# Function characters, and those of a question rather than of what is sought (我想找, 做, 吗).
-STOP_CHARACTERS = frozenset("的了和与及或在是对为把被将等之其我你想找要做能有请吗呢啊吧呀哪好")
+# Lone characters jieba leaves in a query that say nothing of what is sought: function
+# characters (的, 与, 等 …), characters of a question (我想找, 做, 吗 …), and characters of a
+# question that as often end a word (赋能, 所有, 需要, 友好 …). See _segment.
+FUNCTION_CHARACTERS = frozenset("的了和与及或在是对为把被将等之其")
+QUESTION_CHARACTERS = frozenset("我你想找做请吗呢啊吧呀哪")
+WEAK_CHARACTERS = frozenset("能有要好")
+STOP_CHARACTERS = FUNCTION_CHARACTERS | QUESTION_CHARACTERS | WEAK_CHARACTERS
 LATIN_STOP_WORDS = frozenset({"and", "or", "not", "near", "the", "of", "a", "an"})
-# Words of a question put in words (请问哪家做ERP比较好, 有哪些做数字孪生的), and words naming
-# the kind of entry wanted (MES服务商, 预测性维护案例), which the result tabs answer: required,
-# they would leave only the entries that happen to use them. Dropped from a query with other
-# words; a subtype's name (能源管理服务商) is one word of the dictionary, not one of these.
+# The words of a question put in words (请问哪家做ERP比较好, 有哪些做数字孪生的), and those
+# naming the kind of entry wanted (MES服务商, 预测性维护案例), which the result tabs answer:
+# required, they would leave only the entries that happen to use them. See query_terms.
 # (Word lists read best as words: SIM905 would make them a column of quoted strings.)
 QUESTION_WORDS = frozenset(
     "请问 推荐 哪家 哪些 哪个 哪里 什么 如何 怎么 怎样 有没有 几家 一家 一些 比较 相关 "  # noqa: SIM905
@@ -127,28 +131,23 @@ class Term:
 
 
 def _segment(cjk: str) -> list[str]:
-    """jieba's words, with the single characters it leaves over rejoined.
+    """jieba's words, with the single characters it leaves over rejoined, and those that say
+    nothing of what is sought dropped (:func:`_says_nothing`).
 
     A lone character belongs to a neighbouring word (青岛+市, 云+平台): matching the joined
     substring is far more precise than matching one character anywhere. Runs of single
-    characters (an unknown name like 智+恒) stay together as one term. A stop character is
-    dropped between words (青岛的数字孪生), but one that begins the run before another lone
-    character begins a word (等保, 对标管理, 和利时): dropped, it would leave 保 to be found
-    in every 环保.
+    characters (an unknown name like 智+恒) stay together as one term.
     """
     words = [w for w in tokenizer().cut(cjk, HMM=False) if w]
     merged: list[str] = []
     pending = ""  # single characters not yet placed
     for i, word in enumerate(words):
         if len(word) == 1:
-            begins_word = (
-                i == 0 and len(words) > 1 and len(words[1]) == 1 and words[1] not in STOP_CHARACTERS
-            )
-            if word in STOP_CHARACTERS and len(words) > 1 and not begins_word:
+            if _says_nothing(words, i):
                 if pending:
                     _place(merged, pending)
                     pending = ""
-                merged.append("")  # a stop character: nothing joins across it
+                merged.append("")  # nothing joins across it
                 continue
             pending += word
             continue
@@ -163,6 +162,28 @@ def _segment(cjk: str) -> list[str]:
     return [word for word in merged if word]
 
 
+def _says_nothing(words: list[str], i: int) -> bool:
+    """Whether the lone character ``words[i]`` is no part of what is sought.
+
+    A function character is, except one that begins the run before another lone character:
+    there it begins a word (等保, 对标管理, 和利时), and dropped it would leave 保 to be found in
+    every 环保. A character of a question always is (青岛做MES的公司, 找智恒). One that as often
+    ends a word is only between words (济南有哪些, 比较好), not next to another lone character
+    (聚能, 赋能, 用能)."""
+    word = words[i]
+    if len(words) == 1 or word not in STOP_CHARACTERS:
+        return False
+
+    def lone(j: int) -> bool:
+        return 0 <= j < len(words) and len(words[j]) == 1 and words[j] not in STOP_CHARACTERS
+
+    if word in FUNCTION_CHARACTERS:
+        return not (i == 0 and lone(1))
+    if word in WEAK_CHARACTERS:
+        return not (lone(i - 1) or lone(i + 1))
+    return True
+
+
 def _place(merged: list[str], pending: str) -> None:
     if len(pending) == 1 and merged and merged[-1]:
         merged[-1] += pending
@@ -173,10 +194,23 @@ def _place(merged: list[str], pending: str) -> None:
 def query_terms(query: str) -> list[Term]:
     """Split a visitor's query into required terms, each with its synonyms."""
     text = fold(query)[:MAX_QUERY_CHARS]
-    words: list[str] = []
-    for cjk, latin in _QUERY_RUN.findall(text):
-        words += _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin])
-    sought = [word for word in words if not _asks(word)]
+    runs = [
+        (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
+        for cjk, latin in _QUERY_RUN.findall(text)
+    ]
+    words = [word for _text, run in runs for word in run]
+    # Phrased as a question: 推荐, 哪些 are then no part of what is sought (智能推荐 is).
+    asked = not QUESTION_CHARACTERS.isdisjoint(text) or len(QUESTION_WORDS.intersection(words)) > 1
+    sought = [
+        word
+        for run_text, run in runs
+        for i, word in enumerate(run)
+        if not (
+            (asked and word in QUESTION_WORDS)
+            or _names_the_kind(run_text, run, i)
+            or set(word) <= STOP_CHARACTERS
+        )
+    ]
     terms: list[Term] = []
     seen: set[str] = set()
     for word in sought or words:  # a query of nothing but such words searches them
@@ -187,17 +221,22 @@ def query_terms(query: str) -> list[Term]:
     return terms[:MAX_QUERY_TERMS]
 
 
-def _asks(word: str) -> bool:
-    """Whether a query word asks (做, 哪些) or names the kind of entry (服务商) rather than
-    saying what is sought."""
-    return word in QUESTION_WORDS or word in KIND_WORDS or set(word) <= STOP_CHARACTERS
+def _names_the_kind(run_text: str, run: list[str], i: int) -> bool:
+    """Whether ``run[i]``, a word of the query's run of characters ``run_text``, names the kind
+    of entry wanted: a kind word ending its run, alone (MES服务商, 烟台 MES 公司), after 的 (做等保
+    的公司) or after a word of three characters or more (预测性维护案例, 数字孪生解决方案). After
+    a shorter word it is part of a concept (设备厂商, 典型案例)."""
+    word = run[i]
+    if word not in KIND_WORDS or i != len(run) - 1:
+        return False
+    return i == 0 or run_text.endswith("的" + word) or len(run[i - 1]) >= 3
 
 
 def _without_place_suffix(word: str) -> list[str]:
-    """A city or province without its 市 or 省 (烟台市 → 烟台, 山东省 → 山东): texts name a
-    place either way, mostly without (烟台海纳工业互联网有限公司), so 烟台市 alone finds few.
-    Not 城市 (智慧城市 is no place)."""
-    place = len(word) >= 3 and word[-1] in "市省" and not word.endswith("城市")
+    """A city without its 市 (烟台市 → 烟台): texts name a city either way, mostly without
+    (烟台海纳工业互联网有限公司), so 烟台市 alone finds few. Not 城市 (智慧城市 is no place).
+    Not a province: 山东 is in most names here, 山东省 only in addresses."""
+    place = len(word) >= 3 and word[-1] == "市" and not word.endswith("城市")
     return [word[:-1]] if place and re.fullmatch(rf"[{_CJK}]+", word) else []
 
 
@@ -208,7 +247,9 @@ def match_forms(word: str) -> list[tuple[str, str]]:
             return [("token", word)]
         return [("token", word), ("phrase", " ".join(bigrams(word)))]
     if "." in word:  # a decimal number: the tokens the index has for it, adjacent
-        return [("phrase", index_text(word))]
+        forms = [("phrase", index_text(word))]
+        parts = " ".join(_LETTER_DIGIT.findall(word))  # as "ERP 2.0" is indexed, for erp2.0
+        return forms if parts == forms[0][1] else [*forms, ("phrase", parts)]
     forms = [("token", word)]
     parts = _LETTER_DIGIT.findall(word)
     if len(parts) > 1:

@@ -140,9 +140,15 @@ def database_cache_prefix(database: dict) -> str:
     processes of another database sharing the cache (a Redis, the dev file cache) must not
     take for theirs: a SQLite and a PostgreSQL copy of the demo content have the same pages
     but other search index entry ids, and a facet index read from one made the other's
-    searches find nonsense (search-eval 0.09 after the other database's run)."""
-    identity = "|".join(str(database.get(key) or "") for key in ("ENGINE", "HOST", "PORT", "NAME"))
-    return "portal:" + hashlib.sha256(identity.encode()).hexdigest()[:12]
+    searches find nonsense (search-eval 0.09 after the other database's run).
+
+    The engine and the database's name, not its host or port: the processes of one site share
+    the cache however they reach the database (through a connection pooler or not)."""
+    engine = str(database.get("ENGINE") or "")
+    name = str(database.get("NAME") or "")
+    if engine.endswith("sqlite3") and name != ":memory:":
+        name = str(Path(name).resolve())
+    return "portal:" + hashlib.sha256(f"{engine}|{name}".encode()).hexdigest()[:12]
 
 
 CACHE_KEY_PREFIX = database_cache_prefix(DATABASES["default"])

@@ -82,3 +82,7 @@ def test_each_database_keeps_its_own_keys_in_the_shared_cache():
     assert shared_cache_prefix("postgres://root@127.0.0.1:5432/portal_eval") != (
         shared_cache_prefix("postgres://root@127.0.0.1:5432/portal_bench")
     )
+    # One database reached through a connection pooler by some processes: one cache.
+    assert shared_cache_prefix("postgres://root@127.0.0.1:5432/portal_eval") == (
+        shared_cache_prefix("postgres://root@localhost:6432/portal_eval")
+    )
