@@ -34,6 +34,7 @@ _RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]+)")
 # at the point, and its parts apart (a 4 and a 0 anywhere) would find nearly anything.
 _QUERY_RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]*[0-9](?:\.[0-9][a-z0-9]*)+|[a-z0-9]+)")
 _LETTER_DIGIT = re.compile(r"[a-z]+|[0-9]+")
+_CJK_WORD = re.compile(rf"[{_CJK}]+")
 # Lone characters jieba leaves in a query that say nothing of what is sought: function
 # characters (的, 与, 等 …), characters of a question (我想找, 做, 吗 …), and characters of a
 # question that as often end a word (赋能, 所有, 需要, 友好 …). See _segment.
@@ -127,7 +128,7 @@ class Term:
 
     @property
     def is_cjk(self) -> bool:
-        return bool(re.fullmatch(rf"[{_CJK}]+", self.text))
+        return bool(_CJK_WORD.fullmatch(self.text))
 
 
 def _segment(cjk: str) -> list[str]:
@@ -237,12 +238,12 @@ def _without_place_suffix(word: str) -> list[str]:
     (烟台海纳工业互联网有限公司), so 烟台市 alone finds few. Not 城市 (智慧城市 is no place).
     Not a province: 山东 is in most names here, 山东省 only in addresses."""
     place = len(word) >= 3 and word[-1] == "市" and not word.endswith("城市")
-    return [word[:-1]] if place and re.fullmatch(rf"[{_CJK}]+", word) else []
+    return [word[:-1]] if place and _CJK_WORD.fullmatch(word) else []
 
 
 def match_forms(word: str) -> list[tuple[str, str]]:
     """How a single spelling is looked up in the index: ("token", t) or ("phrase", "b1 b2 …")."""
-    if re.fullmatch(rf"[{_CJK}]+", word):
+    if _CJK_WORD.fullmatch(word):
         if len(word) <= 2:
             return [("token", word)]
         return [("token", word), ("phrase", " ".join(bigrams(word)))]

@@ -640,8 +640,7 @@ class PostgresScoring:
         rows = IndexEntry.objects.filter(
             id__in_ids=[int(e) for e in entries], content_type_id__in=sorted(ranked)
         )
-        scores = _fetch_scores(rows.annotate(score=rank).values_list("id", "score"))
-        return {entry: score for entry, score in scores.items() if score is not None}
+        return _fetch_scores(rows.annotate(score=rank).values_list("id", "score"))
 
     def _entry_rank(self, config):
         """``(tsquery, rank expression on the index entry)``, or None (see
