@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -580,6 +581,28 @@ def _as_is(queryset):
     return queryset
 
 
+class PositionIds(Sequence):
+    """The ids at ``positions`` of a facet index (its ``pks``), looked up when read: a listing
+    answered from the index reads its hits as positions, and their ids only when the index
+    changed during the request (:attr:`Listing.indexed`) or the SQL path takes over, so a
+    frequent word's thousands are not converted on every request."""
+
+    def __init__(self, pks, positions: list[int]):
+        self.pks = pks
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __iter__(self):
+        return map(self.pks.__getitem__, self.positions)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self.pks[p] for p in self.positions[i]]
+        return self.pks[self.positions[i]]
+
+
 class IndexedIds:
     """The ordered ids of an :class:`~catalogue.facet_index.IndexQuery` as a sequence for the
     paginator: its length is the result count, a slice reads only the positions it needs."""
@@ -681,7 +704,7 @@ class Listing:
         return queryset
 
     @cached_property
-    def search_hits(self) -> list[int] | None:
+    def search_hits(self) -> Sequence[int] | None:
         """Primary keys matching the keyword, best first (None without a keyword).
 
         The search runs on the unfiltered base (every backend can filter on live/path/locale,
@@ -699,7 +722,7 @@ class Listing:
                     index, positions = found
                     positions = positions[:MAX_SEARCH_RESULTS]
                     self._hit_positions = (index, positions)
-                    return [index.pks[p] for p in positions]
+                    return PositionIds(index.pks, positions)
                 results = self._search(ranked=ranked)
                 if hasattr(results, "pks"):  # our backend: the ids without model instances
                     return results.pks()

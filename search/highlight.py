@@ -1,6 +1,7 @@
 """Snippets of text around the words a visitor searched for, with those words marked."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -10,12 +11,14 @@ from .analysis import fold, query_terms
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 
 
-def _needles(query: str) -> list[str]:
+# A search page marks the query in each result's title and snippet: forty times the same.
+@lru_cache(maxsize=256)
+def _needles(query: str) -> tuple[str, ...]:
     needles = {alt for term in query_terms(query) for alt in term.alternatives if alt}
-    return sorted(needles, key=len, reverse=True)  # longest first: 制造执行系统 before 制造
+    return tuple(sorted(needles, key=len, reverse=True))  # longest first: 制造执行系统 before 制造
 
 
-def _spans(text: str, needles: list[str]) -> list[tuple[int, int]]:
+def _spans(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where the needles occur in the text, merged; matching ignores case and width."""
     folded = fold(text)
     if len(folded) != len(text):  # NFKC changed the length: fall back to case folding only

@@ -35,18 +35,25 @@ def rank_fairly(rows: list[tuple], *, best: float | None = None) -> list[tuple]:
     return [row for band in sorted(bands, reverse=True) for row in bands[band]]
 
 
-def rank_positions(rows: list[tuple[int, float]], *, best: float | None, size: int) -> list[int]:
-    """The positions (all below ``size``) of ``rows`` of ``(position, score)`` best first, by
-    band of the best score (``best``, else the rows' best), as :func:`rank_fairly` orders them
-    when a lower position is the fairer one (a listing's positions are in fair order). Each row
-    becomes one integer, band above position, and the integers are sorted: a frequent word
-    ranks thousands of hits per request, and sorting tuples costs three times as much (as does
-    sorting integers of more than 30 bits)."""
+def rank_positions(
+    positions: list[int], scores: list[float], *, best: float | None, size: int
+) -> list[int]:
+    """``positions`` (all below ``size``) best first by their ``scores`` (the same length, in
+    the same order), by band of the best score (``best``, else the best of ``scores``), as
+    :func:`rank_fairly` orders them when a lower position is the fairer one (a listing's
+    positions are in fair order). Each becomes one integer, band above position, and the
+    integers are sorted: a frequent word ranks thousands of hits per request, and sorting
+    tuples costs three times as much (as does sorting integers of more than 30 bits); two
+    lists rather than a list of pairs, as a tuple per hit is also an object for the garbage
+    collector to count and, at its thresholds, to walk."""
     if best is None:
-        best = max((score for _position, score in rows), default=None)
+        best = max(scores, default=None)
     scale = band_scale(best)
     low_bits = max(size - 1, 1).bit_length()
-    keys = [(BANDS - round(score * scale)) << low_bits | position for position, score in rows]
+    keys = [
+        (BANDS - round(score * scale)) << low_bits | position
+        for position, score in zip(positions, scores, strict=True)
+    ]
     keys.sort()
     mask = (1 << low_bits) - 1
     return [key & mask for key in keys]

@@ -2,6 +2,7 @@
 refreshes it."""
 
 import random
+from array import array
 from decimal import Decimal
 
 import pytest
@@ -266,3 +267,28 @@ def test_pages_beyond_the_end_are_empty_not_errors(client, provider_index, page)
     assert response.json()["count"] == 1
     directory = client.get(f"/providers/?page={page}")
     assert result_titles(directory) == ["聊城甲科技有限公司"]  # clamped to the last page
+
+
+@pytest.mark.parametrize("last_entry", [60, 5_000_000])
+def test_a_match_is_mapped_to_the_listing_whether_entry_ids_are_dense_or_sparse(last_entry):
+    """Entry ids written again many times leave gaps: the positions are looked up by list when
+    the ids are dense and by dictionary when they are sparse, with the same hits and order."""
+    entries = [7, 0, 3, last_entry - 1, 12, 40]  # position 1 has no index entry
+    index = facet_index.FacetIndex(
+        version=1,
+        specs=[],
+        pks=array("q", [101, 102, 103, 104, 105, 106]),
+        bitmaps={},
+        orders={},
+        entries=array("q", entries),
+        last_entry=last_entry,
+    )
+    assert isinstance(index._position_by_entry, list if last_entry == 60 else dict)
+    # Other types' entries (5, 8), entries of this listing, and one written after the index
+    # was read (looked up: not this listing's), scored.
+    scores = {3: 1.0, 5: 9.0, 7: 4.0, 8: 2.0, 12: 4.1, 40: 0.2, last_entry - 1: 3.9}
+    scores[last_entry + 9] = 8.0
+    assert index.entry_hits(scores, ranked=False, db="default") == [0, 2, 3, 4, 5]
+    # Bands of a tenth of the best (4.1): 4.0, 4.1 and 3.9 share the top one, in fair order.
+    assert index.entry_hits(scores, ranked=True, db="default") == [0, 3, 4, 2, 5]
+    assert index.entry_mask(scores, db="default") == 0b111101

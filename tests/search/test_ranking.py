@@ -19,8 +19,9 @@ def test_a_listings_positions_rank_as_their_rows_would(size):
     shuffle = random.Random(size)
     positions = {*shuffle.sample(range(size), min(size, 500)), size - 1}
     rows = [(p, shuffle.choice([0.0, 0.3, 2.5, 2.55, 7.0, 9.96, 10.0])) for p in positions]
+    hits, scores = zip(*rows, strict=True)
     for best in (10.0, None):  # None: the rows' best
         ranked = rank_fairly([(p, s, p) for p, s in rows], best=best)
         expected = [p for p, _score, _fair in ranked]
-        assert rank_positions(rows, best=best, size=size) == expected
-    assert rank_positions([], best=None, size=size) == []
+        assert rank_positions(hits, scores, best=best, size=size) == expected
+    assert rank_positions([], [], best=None, size=size) == []
