@@ -6,11 +6,13 @@ picks, so the analysis applies to SQLite in development and PostgreSQL in produc
 """
 
 import sys
+import threading
 from array import array
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 
-from django.db import connections, transaction
+from django.db import connections, router, transaction
 from django.db.models import BooleanField, Case, Count, F, FloatField, Func, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Greatest, NullIf
@@ -295,6 +297,35 @@ class FairRankingMixin:
             match.ranked |= missing
         return match.scores
 
+    def _statement(self, config, *decided_by, rows) -> tuple[str, str, tuple] | None:
+        """``(database, SQL, parameters)`` of the queryset ``rows()`` makes for this query
+        (None when it makes none), compiled once per process for the same query and the same
+        ``decided_by``: everything else the statement depends on.
+
+        Building a match's querysets and expressions and compiling them is pure Python work
+        that gives the same statement for the same query each time: 2.4 ms of a PostgreSQL
+        site search (a rank of several ``ts_rank``, a union of two parts), 0.9 ms on SQLite.
+        The statement still runs on every request; only its text is kept."""
+        key = (
+            type(self).__name__,
+            self.queryset.db,
+            repr(self.query),
+            str(config),
+            None if self.fields is None else tuple(self.fields),
+            decided_by,
+        )
+        with _statements_lock:
+            if key in _statements:
+                _statements.move_to_end(key)
+                return _statements[key]
+        found = rows()
+        statement = None if found is None else _statement_of(found)
+        with _statements_lock:
+            _statements[key] = statement
+            if len(_statements) > STATEMENTS_KEPT:
+                _statements.popitem(last=False)
+        return statement
+
     def search(self, config, start, stop, score_field=None, **kwargs):
         if isinstance(self.query, MatchAll | Not):
             return super().search(config, start, stop, score_field=score_field, **kwargs)
@@ -366,7 +397,7 @@ class FairResultsMixin:
 class EntryScores(dict):
     """``{index entry id: score or None}`` of one match, which the listings that take their
     hits from it may keep what they derive from its ids with (the facet index's bitmap of
-    them, ``catalogue.facet_index.entry_bits``)."""
+    them, ``catalogue.facet_index.entry_bits``, and their highest)."""
 
 
 class Relevance(Func):
@@ -395,21 +426,33 @@ class SQLiteScoring:
         ids, which SQLite reads once per statement (2.4 ms for 10,000). Reading those ids
         costs too, so then, when the ranked types hold most of the index, every hit is scored
         instead."""
-        from modelsearch.backends.database.sqlite.sqlite import IndexEntry
+        from modelsearch.backends.database.sqlite.sqlite import IndexEntry, SQLiteFTSIndexEntry
 
-        matches = self._fts_matches(config)
-        score = Value(None, output_field=FloatField())
+        db = router.db_for_read(SQLiteFTSIndexEntry)
+        scoring = None  # what decides the score's SQL: nothing ranked, spans, every hit, ids
         if ranked:
-            spans = _entry_spans(matches.db, tuple(sorted(ranked)))
-            counts = _entry_counts(matches.db)
+            spans = _entry_span_list(db, tuple(sorted(ranked)))
+            counts = _entry_counts(db)
             if spans is not None:
-                score = Case(When(spans, then=Relevance()), default=score)
+                scoring = ("spans", tuple(map(tuple, spans[0])), spans[1])
             elif 2 * sum(counts.get(pk, 0) for pk in ranked) >= sum(counts.values()):
-                score = Relevance()
+                scoring = ("every hit",)
             else:
+                scoring = ("ids", tuple(sorted(ranked)))
+
+        def rows():
+            score = Value(None, output_field=FloatField())
+            kind = scoring and scoring[0]
+            if kind == "spans":
+                score = Case(When(_span_condition(*scoring[1:]), then=Relevance()), default=score)
+            elif kind == "every hit":
+                score = Relevance()
+            elif kind == "ids":
                 entries = IndexEntry.objects.filter(content_type_id__in=sorted(ranked))
                 score = Case(When(pk__in=entries.values("id"), then=Relevance()), default=score)
-        return self._read_scores(matches, score)
+            return self._fts_matches(config).annotate(score=score).values_list("pk", "score")
+
+        return EntryScores(_fetch_rows(*self._statement(config, scoring, rows=rows)))
 
     def rescore(self, config, entries: list[int], ranked) -> dict[int, float]:
         """Scores of ``entries``, hits of this query whose type is ranked after the match was
@@ -418,7 +461,8 @@ class SQLiteScoring:
         hits inside the span are scored too, as they would have been had their type been
         ranked."""
         matches = self._fts_matches(config).filter(pk__gte=min(entries), pk__lte=max(entries))
-        return self._read_scores(matches, Relevance())
+        rows = matches.annotate(score=Relevance()).values_list("pk", "score")
+        return EntryScores(_fetch_rows(*_statement_of(rows)))
 
     def _fts_matches(self, config):
         from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -428,10 +472,6 @@ class SQLiteScoring:
         return SQLiteFTSIndexEntry.objects.filter(
             MatchExpression(self.fields or self.FTS_TABLE_FIELDS, query)
         )
-
-    @staticmethod
-    def _read_scores(matches, score) -> EntryScores:
-        return EntryScores(_fetch_rows(matches.annotate(score=score).values_list("pk", "score")))
 
     def scored_rows(self, config, fair_field, **kwargs):
         from modelsearch.backends.database.sqlite.sqlite import IndexEntry
@@ -588,6 +628,17 @@ class PostgresScoring:
         hits of types outside ``ranked`` map to None (ranking reads each hit's title and body
         vectors, several times: most of a frequent word's cost once the match is made by the
         index alone)."""
+        ranked = tuple(sorted(ranked))
+        statement = self._statement(
+            config,
+            content_types,
+            ranked,
+            rows=lambda: self._entry_score_rows(config, content_types, ranked),
+        )
+        return None if statement is None else _fetch_scores(*statement)
+
+    def _entry_score_rows(self, config, content_types, ranked):
+        """The ``values_list("id", "score")`` queryset :meth:`entry_scores` reads, or None."""
         from wagtail.search.models import IndexEntry
 
         found = self._entry_rank(config)
@@ -597,7 +648,7 @@ class PostgresScoring:
         entries = IndexEntry.objects.alias(_vector_=EntryVector(F("title"), F("body")))
         if content_types is not None:
             entries = entries.filter(content_type_id__in=content_types)
-        if content_types is None or not ranked.issuperset(content_types):
+        if content_types is None or not set(ranked).issuperset(content_types):
             rank = Case(
                 When(content_type_id__in=sorted(ranked), then=rank),
                 default=Value(None, output_field=FloatField()),
@@ -605,7 +656,7 @@ class PostgresScoring:
         split = split_phrases(self.query)
         if split is None:
             matches = entries.filter(_vector_=search_query).annotate(score=rank)
-            return _fetch_scores(matches.values_list("id", "score"))
+            return matches.values_list("id", "score")
         # A phrase makes the index check every candidate against its vector (and a heap page
         # with one such candidate has all its hits checked): 90 ms for a word in 11,000
         # entries, where the word alone takes 27. So the entries the query finds without its
@@ -627,20 +678,17 @@ class PostgresScoring:
         if exact is not None:
             indexed = entries.filter(_vector_=self.build_tsquery(exact, config=config))
             parts.append(indexed.annotate(score=rank).values_list("id", "score"))
-        return _fetch_scores(parts[0].union(*parts[1:], all=True))
+        return parts[0].union(*parts[1:], all=True)
 
     def rescore(self, config, entries: list[int], ranked) -> dict[int, float]:
-        """Scores of ``entries`` of the ``ranked`` types, hits of this query whose type is
-        ranked after the match was made: read by primary key, without matching again."""
-        from wagtail.search.models import IndexEntry
-
-        _query, rank = self._entry_rank(config)
-        # ``= ANY(array)`` (``__in_ids``): PostgreSQL reads the rows in index order, where ``IN
-        # (SELECT unnest(…))`` joins them one by one (18 ms against 23 for 2,500 entries).
-        rows = IndexEntry.objects.filter(
-            id__in_ids=[int(e) for e in entries], content_type_id__in=sorted(ranked)
-        )
-        return _fetch_scores(rows.annotate(score=rank).values_list("id", "score"))
+        """Scores of the hits of the ``ranked`` types, which were ranked after the match was
+        made: every one of them, whatever ``entries`` (the unscored hits) holds; the caller
+        keeps those it has. The match again, narrowed to those types and every hit ranked: its
+        statement is compiled once per query (:meth:`_statement`), where reading the entries
+        by id sent their ids (thousands, for a word the first tab lacks) and compiled the rank
+        again on every request."""
+        ranked = tuple(sorted(ranked))
+        return self.entry_scores(config, ranked, frozenset(ranked)) or {}
 
     def _entry_rank(self, config):
         """``(tsquery, rank expression on the index entry)``, or None (see
@@ -679,22 +727,34 @@ def _compiled(expression, queryset) -> RawSQL:
     return RawSQL(sql, params, output_field=FloatField())  # noqa: S611 (compiled by Django)
 
 
-def _fetch_rows(rows) -> list[tuple]:
-    """The rows of a ``values_list`` queryset, read with the cursor: Django's per-row value
-    conversion costs more than the statement for the thousands of hits a common word has, and
-    ids and scores need none."""
+# The match statements compiled last (FairRankingMixin._statement): a few kilobytes each.
+STATEMENTS_KEPT = 256
+_statements: OrderedDict[tuple, tuple[str, str, tuple] | None] = OrderedDict()
+_statements_lock = threading.Lock()
+
+
+def _statement_of(rows) -> tuple[str, str, tuple]:
+    """``(database, SQL, parameters)`` of a queryset."""
     sql, params = rows.query.sql_with_params()
-    with connections[rows.db].cursor() as cursor:
+    return rows.db, sql, tuple(params)
+
+
+def _fetch_rows(db: str, sql: str, params) -> list[tuple]:
+    """The rows of a ``values_list`` queryset's statement (:func:`_statement_of`), read with
+    the cursor: Django's per-row value conversion costs more than the statement for the
+    thousands of hits a common word has, and ids and scores need none."""
+    with connections[db].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
 
-def _fetch_scores(rows) -> EntryScores:
-    """``{id: score or None}`` of an unsliced ``values_list("id", "score")`` queryset
-    (PostgreSQL), read as two strings of binary numbers: the ids without a score, and each id
-    with a score followed by its score (``int8send``, ``float8send``; the rank is a double, so
-    these are the values its text would give). A row per hit costs more to format, send and
-    parse than the statement's ranking: for 11,650 hits of 工业互联网, 18.6 against 15.4 ms.
+def _fetch_scores(db: str, sql: str, params) -> EntryScores:
+    """``{id: score or None}`` of an unsliced ``values_list("id", "score")`` queryset's
+    statement (PostgreSQL, :func:`_statement_of`), read as two strings of binary numbers: the
+    ids without a score, and each id with a score followed by its score (``int8send``,
+    ``float8send``; the rank is a double, so these are the values its text would give). A
+    row per hit costs more to format, send and parse than the statement's ranking: for 11,650
+    hits of 工业互联网, 18.6 against 15.4 ms.
     ``OFFSET 0`` keeps the statement a subquery of its own, computing each score once: merged
     into the aggregate, each aggregate would compute it again.
 
@@ -703,10 +763,9 @@ def _fetch_scores(rows) -> EntryScores:
     bench-search``: 440 against 500 ms in all), and under load they take the cores other
     requests are waiting for. ``SET LOCAL`` lasts until the end of the transaction: this one,
     or the search's own that encloses it."""
-    sql, params = rows.query.sql_with_params()
     with (
-        transaction.atomic(using=rows.db, savepoint=False),
-        connections[rows.db].cursor() as cursor,
+        transaction.atomic(using=db, savepoint=False),
+        connections[db].cursor() as cursor,
     ):
         cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         cursor.execute(
@@ -764,13 +823,11 @@ def _entry_counts(db: str) -> dict[int, int]:
 MAX_SPANS = 8
 
 
-def _entry_spans(db: str, content_types: tuple[int, ...]) -> Q | None:
-    """The condition "the index entry is of one of ``content_types``" as spans of entry ids
-    (``id BETWEEN first AND last`` for each run of consecutive entries of those types), or
-    None when they make more than MAX_SPANS runs. Kept until the next publication like
-    :func:`_entry_counts`; an entry written since (a draft indexed, a type's first entry)
-    has a higher id than any read, and counts as one of them: it is scored whatever its
-    type, and a listing that does not list it leaves it out."""
+def _entry_span_list(db: str, content_types: tuple[int, ...]) -> tuple[tuple, int] | None:
+    """The index entries of ``content_types`` as spans of entry ids, ``((first, last) for each
+    run of consecutive entries of those types, the highest entry id)``, or None when they make
+    more than MAX_SPANS runs (:func:`_span_condition` makes them a condition). Kept until the
+    next publication like :func:`_entry_counts`."""
     from wagtail.search.models import IndexEntry
 
     table = IndexEntry._meta.db_table
@@ -797,10 +854,15 @@ def _entry_spans(db: str, content_types: tuple[int, ...]) -> Q | None:
             (last,) = cursor.fetchone()
         return None if len(spans) > MAX_SPANS else (spans, last or 0)
 
-    found = page_cache.until_published(f"search-entry-spans:{db}:{content_types}", read)
-    if found is None:
-        return None
-    spans, last = found
+    return page_cache.until_published(f"search-entry-spans:{db}:{content_types}", read)
+
+
+def _span_condition(spans: tuple, last: int) -> Q:
+    """The condition "the index entry is of one of the types of ``spans``"
+    (:func:`_entry_span_list`): ``id BETWEEN first AND last`` for each span. An entry written
+    since they were read (a draft indexed, a type's first entry) has a higher id than
+    ``last``, and counts as one of them: it is scored whatever its type, and a listing that
+    does not list it leaves it out."""
     condition = Q(pk__gt=last)
     for first, final in spans:
         condition |= Q(pk__gte=first, pk__lte=final)
