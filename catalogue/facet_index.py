@@ -42,6 +42,7 @@ from django.utils.functional import cached_property
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search.models import IndexEntry
 
+from portal import page_cache
 from search.ranking import rank_positions
 
 logger = logging.getLogger(__name__)
@@ -484,6 +485,12 @@ def index_for(listing, version) -> FacetIndex | None:
                 index = FacetIndex.from_payload(listing, payload)
             else:
                 index = FacetIndex.read(listing, version=version)
+                # A request reads the version once (portal.page_cache.version): one that began
+                # before a publication asks for the old version's index. Built for it alone,
+                # and kept nowhere, so that the requests of the new version do not find it in
+                # their place and read theirs again.
+                if version != page_cache.shared_version():
+                    return index
                 cache.set(cache_key, index.payload(), timeout=CACHE_TIMEOUT)
                 logger.info(
                     "Facet index of %s (page %s): %d entries in %.0f ms",

@@ -7,7 +7,6 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
-from wagtail.models import Locale
 
 from portal.api_support import ValidationErrorOut, public_cache
 
@@ -75,7 +74,7 @@ def _listing(search_type, index_page, params, request, searched_with):
 def search(request: HttpRequest, params: Query[SearchParams]):
     query = clean_query(params.q)
     with translation.override(params.lang):
-        locale = Locale.get_active()
+        locale = registry.active_locale()
         # A type the site does not publish (no listing page yet) simply finds nothing.
         available = registry.listed_types(locale) if query else []
         listing_params = request.GET.copy()

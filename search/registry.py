@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 
 from portal import page_cache
 
@@ -42,6 +43,14 @@ def search_types() -> list[SearchType]:
 
 def get(key: str) -> SearchType | None:
     return _types.get(key)
+
+
+def active_locale():
+    """The Wagtail locale of the active language (``Locale.get_active()``), kept until the next
+    publication, which a locale added or removed is too: a query on every search otherwise."""
+    from wagtail.models import Locale
+
+    return page_cache.until_published(f"search:locale:{get_language()}", Locale.get_active)
 
 
 def listed_types(locale) -> list[tuple[SearchType, object]]:

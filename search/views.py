@@ -6,7 +6,6 @@ import difflib
 from django.http import Http404, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from wagtail.models import Locale
 
 from . import registry
 from .analysis import DICTIONARY, MAX_QUERY_CHARS, query_terms
@@ -48,7 +47,7 @@ def type_url(key: str | None, query: str) -> str:
 
 def search(request, type_key: str | None = None):
     query = clean_query(request.GET.get("q", ""))
-    locale = Locale.get_active()
+    locale = registry.active_locale()
     available = registry.listed_types(locale)
     index_pages = {t.key: index_page for t, index_page in available}
     if type_key is not None and type_key not in {t.key for t, _ in available}:

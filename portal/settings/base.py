@@ -85,10 +85,11 @@ MIDDLEWARE = [
     "portal.middleware.ApiCorsMiddleware",
     # ETag on every full response, 304 for a matching If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Reads from the shared cache (the content version, the taxonomy) once per request
+    # (portal/request_memo.py); the cached-page lookup below reads the version too.
+    "portal.request_memo.RequestMemoMiddleware",
     # Cached pages for cookie-less visitors, before the session/auth work (portal/page_cache.py).
     "portal.page_cache.CachedPageMiddleware",
-    # Taxonomy reads from the shared cache, once per request (portal/request_memo.py).
-    "portal.request_memo.RequestMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -15,6 +15,7 @@ from catalogue import facet_index
 from catalogue.bulk import DeferredIndexing
 from catalogue.directory import PRICE_BANDS, ProviderListing, SolutionListing
 from catalogue.models import StatusChange
+from portal import page_cache
 from tests.catalogue.catalogue_helpers import (
     facet,
     make_provider,
@@ -221,6 +222,21 @@ def test_another_process_loads_the_shared_index_and_never_an_outdated_one(client
         "临沂甲科技有限公司",
         "临沂乙科技有限公司",
     }
+
+
+def test_a_request_begun_before_a_publication_leaves_the_new_index_in_place(provider_index):
+    """A request reads the content version once: one that began before a publication asks for
+    the old version's index. It gets one, and the requests of the new version keep theirs
+    rather than reading it again (half a second for 30,000 solutions)."""
+    make_provider(provider_index, title="临沂甲科技有限公司", region="linyi")
+    listing = ProviderListing(QueryDict(""), index_page=provider_index)
+    current = page_cache.version()
+    kept = facet_index.index_for(listing, current)
+
+    outdated = facet_index.index_for(listing, current - 1)
+
+    assert outdated.version == current - 1 and outdated.size == kept.size == 1
+    assert facet_index.index_for(listing, current) is kept
 
 
 def test_a_provider_indexed_after_its_publication_is_found_without_another(client, provider_index):

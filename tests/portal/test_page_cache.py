@@ -2,10 +2,14 @@
 next publication; editors, forms and the API are never cached."""
 
 import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from catalogue.factories import ProviderIndexPageFactory
 from catalogue.models import Industry
-from portal.page_cache import HIT_HEADER, version
+from portal.page_cache import HIT_HEADER, VERSION_KEY, version
 from tests.catalogue.catalogue_helpers import make_provider, publish
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -91,6 +95,42 @@ def test_search_results_are_cached_until_the_next_publication(client, directory)
     make_provider(directory, title="咨询新秀有限公司")  # published
     fresh = client.get("/search/", {"q": "咨询"})
     assert fresh[HIT_HEADER] == "miss"
+
+
+def test_a_page_reads_the_content_version_from_the_shared_cache_once(
+    client, directory, monkeypatch
+):
+    """Every part of a search page (each listing's facet index, the listing pages, the menu)
+    asks for the version, and each read is a round trip to Redis in production: once for the
+    cached-page lookup and the rest of the request."""
+    make_provider(directory, title="咨询新秀有限公司")
+    shared = caches["default"]
+    reads = []
+    read = shared.get_or_set
+
+    def counted(key, *args, **kwargs):
+        if key == VERSION_KEY:
+            reads.append(key)
+        return read(key, *args, **kwargs)
+
+    monkeypatch.setattr(shared, "get_or_set", counted)
+    for url in ("/search/?q=咨询", f"{directory.url}?q=咨询"):
+        client.get(f"{url}&sort=name")  # reads the listings' facet indexes, once per version
+        reads.clear()
+        response = client.get(url)
+        assert response[HIT_HEADER] == "miss" and "新秀有限公司" in response.content.decode()
+        assert len(reads) == 1, url
+
+
+def test_a_search_reads_the_locale_once_per_publication(client, directory):
+    client.get("/search/", {"q": "咨询"})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/", {"q": "咨询", "page": "1"})  # not cached yet
+    assert response[HIT_HEADER] == "miss"
+    assert not [query for query in queries if "wagtailcore_locale" in query["sql"]]
+    before = version()
+    Locale.objects.create(language_code="fr")
+    assert version() != before
 
 
 def test_a_visitor_with_a_session_is_served_by_the_later_middleware(client, directory):
