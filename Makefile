@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 install: $(VENV)/.installed
 
-var/translations.stamp: $(VENV)/.installed $(wildcard */locale/*/LC_MESSAGES/django.po)
+var/translations.stamp: $(VENV)/.installed $(wildcard */locale/*/LC_MESSAGES/django.po) portal/management/commands/compile_translations.py
 	$(MANAGE) compile_translations
 	@mkdir -p var && touch $@
 
