@@ -1,3 +1,5 @@
+import pytest
+
 from search.analysis import index_text, match_forms, query_terms
 from search.query import analyse
 
@@ -32,11 +34,21 @@ def test_domain_dictionary_keeps_subtype_names_whole():
     assert [t.text for t in query_terms("能源管理服务商")] == ["能源管理服务商"]
 
 
-def test_acronyms_and_chinese_names_are_synonyms():
-    (mes,) = query_terms("MES")
-    assert "制造执行系统" in mes.alternatives
-    (chinese,) = query_terms("制造执行系统")
-    assert "mes" in chinese.alternatives
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        ("MES", "制造执行系统"),
+        ("MRP", "物料需求计划"),
+        ("BOM", "物料清单"),
+        ("DMS", "经销商管理系统"),
+    ],
+)
+def test_acronyms_and_chinese_names_are_synonyms(acronym, name):
+    (latin,) = query_terms(acronym)
+    assert name in latin.alternatives
+    (chinese,) = query_terms(name)
+    assert chinese.text == name  # kept whole by the dictionary
+    assert acronym.lower() in chinese.alternatives
 
 
 def test_stop_characters_are_dropped_and_lone_characters_rejoined():
