@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .synonyms import ACRONYMS, equivalents
+from .synonyms import chinese_spellings, equivalents
 
 DICTIONARY = Path(__file__).resolve().parent / "dictionary" / "domain.txt"
 MAX_QUERY_CHARS = 200
@@ -78,8 +78,7 @@ def tokenizer():
 
 def _domain_words():
     yield from (line.strip() for line in DICTIONARY.read_text("utf-8").splitlines() if line.strip())
-    for names in ACRONYMS.values():
-        yield from names
+    yield from chinese_spellings()
 
 
 def fold(text: str) -> str:

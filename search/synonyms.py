@@ -1,7 +1,8 @@
-"""Industry acronyms and their Chinese names. A query for either finds both.
+"""Industry acronyms and Chinese short forms, with the full names they stand for. A query for
+an acronym or any of its names finds them all; a Chinese short form finds its full names.
 
-Keys are lower-case Latin acronyms; values are the Chinese names in use (the first is the
-canonical one). Keep entries to terms a provider or an SME would actually type.
+Keep entries to terms a provider or an SME would actually type, in the one sense they have in
+this field: an acronym that reads otherwise as often (CPS, ATP) would bring false matches.
 """
 
 ACRONYMS: dict[str, tuple[str, ...]] = {
@@ -60,26 +61,72 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "dms": ("经销商管理系统",),
     "ehs": ("环境健康安全", "环境健康与安全"),
     "sis": ("安全仪表系统",),
+    # Written beside their Chinese names in providers' and solutions' texts: 来料检验（IQC）.
+    "iqc": ("来料检验", "进料检验"),
+    "ipqc": ("过程检验", "制程检验"),
+    "oqc": ("出货检验", "成品检验"),
+    "msa": ("测量系统分析",),
+    "cpk": ("过程能力指数", "过程能力分析"),
+    "vsm": ("价值流图", "价值流分析"),
+    "vmi": ("供应商管理库存",),
+    "ipd": ("集成产品开发",),
+    "ebom": ("工程物料清单",),
+    "mbom": ("制造物料清单",),
+    "ecn": ("工程变更通知",),
+    "phm": ("故障预测与健康管理",),
+    "cfd": ("计算流体力学",),
+    "smt": ("表面贴装技术", "表面组装技术"),
+    "rfid": ("射频识别",),
+    "slam": ("同步定位与建图", "即时定位与地图构建"),
+    "gps": ("全球定位系统",),
+    "pon": ("无源光网络",),
+    "mec": ("多接入边缘计算", "移动边缘计算"),
+    "esb": ("企业服务总线",),
+    "vdi": ("云桌面", "虚拟桌面"),
+    "dlp": ("数据防泄漏",),
+    "pue": ("电能利用效率",),
+    "rag": ("检索增强生成",),
+    "lms": ("学习管理系统",),
+    "dcmm": ("数据管理能力成熟度",),
+    "cmmi": ("能力成熟度模型集成",),
+    "itss": ("信息技术服务标准",),
+}
+
+# Chinese short forms, which find their full names: the texts mostly write the full name
+# (网络安全等级保护) and people type the short one (做等保的公司). One way only: a short form is
+# two characters, found wherever they stand side by side, across words too (运输等保障, 多数采用),
+# so a query for the full name that took the short form as well would find those.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "等保": ("等级保护",),
+    "工控": ("工业控制",),
+    "质检": ("质量检验",),
+    "数采": ("数据采集",),
 }
 
 
-def _build_reverse() -> dict[str, str]:
-    reverse = {}
+def _spellings() -> dict[str, tuple[str, ...]]:
+    """What each spelling also finds: for an acronym or its names, all of them; for a Chinese
+    short form, its full names."""
+    spellings = {}
     for acronym, names in ACRONYMS.items():
-        for name in names:
-            reverse[name] = acronym
-    return reverse
+        for spelling in (acronym, *names):
+            spellings[spelling] = (acronym, *names)
+    for short, names in ABBREVIATIONS.items():
+        spellings[short] = (short, *names)
+    return spellings
 
 
-CHINESE_TO_ACRONYM = _build_reverse()
+SPELLINGS = _spellings()
 
 
 def equivalents(term: str) -> list[str]:
-    """The other spellings of the term: its acronym or its Chinese names, never itself."""
+    """The other spellings of the term: its short form or its full names, never itself."""
     term = term.lower()
-    if term in ACRONYMS:
-        return list(ACRONYMS[term])
-    acronym = CHINESE_TO_ACRONYM.get(term)
-    if acronym is None:
-        return []
-    return [acronym, *(name for name in ACRONYMS[acronym] if name != term)]
+    return [spelling for spelling in SPELLINGS.get(term, ()) if spelling != term]
+
+
+def chinese_spellings() -> list[str]:
+    """The Chinese names and short forms, which the word segmentation must keep whole."""
+    words = [name for names in ACRONYMS.values() for name in names]
+    words += [word for short, names in ABBREVIATIONS.items() for word in (short, *names)]
+    return words

@@ -2,7 +2,7 @@ import pytest
 
 from search.analysis import index_text, match_forms, query_terms
 from search.query import analyse
-from search.synonyms import ACRONYMS
+from search.synonyms import ABBREVIATIONS, ACRONYMS
 
 
 def tokens(text):
@@ -45,6 +45,18 @@ def test_acronyms_and_chinese_names_are_synonyms(acronym, name):
     (chinese,) = query_terms(name)
     assert chinese.text == name  # kept whole by the dictionary
     assert acronym in chinese.alternatives
+
+
+@pytest.mark.parametrize(
+    ("short", "name"),
+    [(short, name) for short, names in ABBREVIATIONS.items() for name in names],
+)
+def test_a_chinese_short_form_takes_its_full_name_but_not_back(short, name):
+    (term,) = query_terms(short)
+    assert name in term.alternatives
+    (full,) = query_terms(name)
+    assert full.text == name  # kept whole by the dictionary
+    assert short not in full.alternatives
 
 
 def test_stop_characters_are_dropped_and_lone_characters_rejoined():

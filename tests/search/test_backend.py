@@ -73,6 +73,19 @@ def test_acronym_finds_the_chinese_name_and_back(providers):
     assert found("制造执行系统") == both
 
 
+def test_a_chinese_short_form_finds_the_full_name(home):
+    index = ProviderIndexPageFactory(parent=home)
+    for title, introduction in [
+        ("潍坊安信网络科技有限公司", "提供网络安全等级保护测评与整改。"),
+        ("日照恒远信息技术有限公司", "等保2.0合规咨询。"),
+        ("滨州广联物流有限公司", "提供仓储、运输等保障服务。"),
+    ]:
+        ProviderPageFactory(parent=index, title=title, introduction=introduction)
+    assert found("等保") >= {"潍坊安信网络科技有限公司", "日照恒远信息技术有限公司"}
+    # Not back: 等保 is two characters, found across words too (运输等保障).
+    assert found("等级保护") == {"潍坊安信网络科技有限公司"}
+
+
 def test_absent_concepts_find_nothing(providers):
     assert found("区块链溯源") == set()
 
