@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .synonyms import chinese_spellings, equivalents
+from .synonyms import chinese_names, equivalents
 
 DICTIONARY = Path(__file__).resolve().parent / "dictionary" / "domain.txt"
 MAX_QUERY_CHARS = 200
@@ -78,7 +78,7 @@ def tokenizer():
 
 def _domain_words():
     yield from (line.strip() for line in DICTIONARY.read_text("utf-8").splitlines() if line.strip())
-    yield from chinese_spellings()
+    yield from chinese_names()
 
 
 def fold(text: str) -> str:
@@ -105,8 +105,20 @@ def index_text(text: str) -> str:
     if not text:
         return ""
     cut_for_search = tokenizer().cut_for_search
+    folded = fold(text)
     out: list[str] = []
-    for cjk, latin in _RUN.findall(fold(text)):
+    # Words written with hyphens (SD-WAN, Wi-Fi) are also typed as one (sdwan, wifi): the
+    # word they make is indexed after the whole text, where it parts no phrase (SAP-ERP2.0
+    # keeps erp2 erp 2 0 in a row).
+    joined: list[str] = []
+    hyphenated: list[str] = []  # the Latin runs joined by hyphens so far
+    end = -1
+    for run in _RUN.finditer(folded):
+        cjk, latin = run.groups()
+        if not (latin and run.start() == end + 1 and folded[end] == "-"):
+            if len(hyphenated) > 1:
+                joined.append("".join(hyphenated))
+            hyphenated = []
         if cjk:
             # Bigrams first and uninterrupted, so that a phrase of bigrams matches exactly
             # the substrings of this run.
@@ -115,7 +127,11 @@ def index_text(text: str) -> str:
             out.extend(cjk)
         else:
             out.extend(_latin_tokens(latin))
-    return " ".join(out)
+            hyphenated.append(latin)
+        end = run.end()
+    if len(hyphenated) > 1:
+        joined.append("".join(hyphenated))
+    return " ".join(out + joined)
 
 
 @dataclass

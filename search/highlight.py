@@ -13,19 +13,28 @@ MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 
 # A search page marks the query in each result's title and snippet: forty times the same.
 @lru_cache(maxsize=256)
-def _needles(query: str) -> tuple[str, ...]:
+def _needles(query: str) -> tuple[re.Pattern, ...]:
     needles = {alt for term in query_terms(query) for alt in term.alternatives if alt}
-    return tuple(sorted(needles, key=len, reverse=True))  # longest first: 制造执行系统 before 制造
+    # Longest first: 制造执行系统 before 制造.
+    return tuple(map(_pattern, sorted(needles, key=len, reverse=True)))
 
 
-def _spans(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+def _pattern(needle: str) -> re.Pattern:
+    """A Chinese needle anywhere; a Latin one as a word (rag, not the rag of storage), as the
+    index has it, and with hyphens too (sdwan marks SD-WAN), as the index finds it."""
+    if not needle.isascii():
+        return re.compile(re.escape(needle))
+    return re.compile(r"(?<![a-z])" + "-?".join(map(re.escape, needle)) + r"(?![a-z])")
+
+
+def _spans(text: str, needles: tuple[re.Pattern, ...]) -> list[tuple[int, int]]:
     """Where the needles occur in the text, merged; matching ignores case and width."""
     folded = fold(text)
     if len(folded) != len(text):  # NFKC changed the length: fall back to case folding only
         folded = text.lower()
     spans = []
     for needle in needles:
-        for match in re.finditer(re.escape(needle), folded):
+        for match in needle.finditer(folded):
             spans.append((match.start(), match.end()))
     spans.sort()
     merged: list[tuple[int, int]] = []

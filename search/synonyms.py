@@ -2,7 +2,9 @@
 an acronym or any of its names finds them all; a Chinese short form finds its full names.
 
 Keep entries to terms a provider or an SME would actually type, in the one sense they have in
-this field: an acronym that reads otherwise as often (CPS, ATP) would bring false matches.
+this field: an acronym that reads otherwise as often would bring false matches (CPS, also
+pay-per-sale; ATP, also a hygiene test; MSA, also microservices; DLP, also a 3D printing
+process; LMS, also a test lab's software).
 """
 
 ACRONYMS: dict[str, tuple[str, ...]] = {
@@ -64,8 +66,7 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     # Written beside their Chinese names in providers' and solutions' texts: 来料检验（IQC）.
     "iqc": ("来料检验", "进料检验"),
     "ipqc": ("过程检验", "制程检验"),
-    "oqc": ("出货检验", "成品检验"),
-    "msa": ("测量系统分析",),
+    "oqc": ("出货检验", "出厂检验"),
     "cpk": ("过程能力指数", "过程能力分析"),
     "vsm": ("价值流图", "价值流分析"),
     "vmi": ("供应商管理库存",),
@@ -83,10 +84,8 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "mec": ("多接入边缘计算", "移动边缘计算"),
     "esb": ("企业服务总线",),
     "vdi": ("云桌面", "虚拟桌面"),
-    "dlp": ("数据防泄漏",),
     "pue": ("电能利用效率",),
     "rag": ("检索增强生成",),
-    "lms": ("学习管理系统",),
     "dcmm": ("数据管理能力成熟度",),
     "cmmi": ("能力成熟度模型集成",),
     "itss": ("信息技术服务标准",),
@@ -95,11 +94,15 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
 # Chinese short forms, which find their full names: the texts mostly write the full name
 # (网络安全等级保护) and people type the short one (做等保的公司). One way only: a short form is
 # two characters, found wherever they stand side by side, across words too (运输等保障, 多数采用),
-# so a query for the full name that took the short form as well would find those.
+# so a query for the full name that took the short form as well would find those. Neither is
+# added to the word segmentation's dictionary: a query's lone characters are rejoined (工控),
+# and as words they would split others (工控机 into 工控 and 机, 数据采集器 into 数据采集 and 器).
+# A dictionary word that holds a short form needs an entry of its own (等保测评).
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "等保": ("等级保护",),
+    "等保测评": ("等级保护测评",),
     "工控": ("工业控制",),
-    "质检": ("质量检验",),
+    "质检": ("质量检验", "质量检测"),
     "数采": ("数据采集",),
 }
 
@@ -120,13 +123,13 @@ SPELLINGS = _spellings()
 
 
 def equivalents(term: str) -> list[str]:
-    """The other spellings of the term: its short form or its full names, never itself."""
+    """The other spellings the term finds, never itself: an acronym's names, a Chinese name's
+    acronym and other names, a Chinese short form's full names."""
     term = term.lower()
     return [spelling for spelling in SPELLINGS.get(term, ()) if spelling != term]
 
 
-def chinese_spellings() -> list[str]:
-    """The Chinese names and short forms, which the word segmentation must keep whole."""
-    words = [name for names in ACRONYMS.values() for name in names]
-    words += [word for short, names in ABBREVIATIONS.items() for word in (short, *names)]
-    return words
+def chinese_names() -> list[str]:
+    """The acronyms' Chinese names, which the word segmentation must keep whole: a query for
+    one is looked up as the acronym too."""
+    return [name for names in ACRONYMS.values() for name in names]

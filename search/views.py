@@ -10,7 +10,7 @@ from django.urls import reverse
 from . import registry
 from .analysis import DICTIONARY, MAX_QUERY_CHARS, query_terms
 from .highlight import highlight
-from .synonyms import ACRONYMS, chinese_spellings
+from .synonyms import ACRONYMS, chinese_names
 
 
 def clean_query(raw: str) -> str:
@@ -21,7 +21,7 @@ def clean_query(raw: str) -> str:
 def _vocabulary() -> list[str]:
     if not hasattr(_vocabulary, "words"):
         words = [line.strip() for line in DICTIONARY.read_text("utf-8").splitlines()]
-        words += chinese_spellings()
+        words += chinese_names()
         _vocabulary.words = sorted({w for w in words if w})
     return _vocabulary.words
 

@@ -21,6 +21,14 @@ def test_latin_is_lower_cased_and_split_at_digits():
     assert {"iso9001", "iso", "9001", "mes"} <= set(indexed)
 
 
+def test_a_hyphenated_word_is_also_indexed_as_one():
+    assert {"sd", "wan", "sdwan"} <= set(tokens("企业SD-WAN组网"))
+    assert {"wi", "fi", "wifi"} <= set(tokens("Wi-Fi 6覆盖"))
+    # After the text: the parts of a number stay in a row, for its phrase.
+    assert tokens("SAP-ERP2.0")[:5] == ["sap", "erp2", "erp", "2", "0"]
+    assert "iso" in tokens("ISO/IEC 27001") and "isoiec" not in tokens("ISO/IEC 27001")
+
+
 def test_full_width_characters_are_folded():
     assert index_text("ＭＥＳ１２３") == index_text("MES123")
     assert [t.text for t in query_terms("ＥＲＰ")] == ["erp"]
@@ -54,9 +62,24 @@ def test_acronyms_and_chinese_names_are_synonyms(acronym, name):
 def test_a_chinese_short_form_takes_its_full_name_but_not_back(short, name):
     (term,) = query_terms(short)
     assert name in term.alternatives
-    (full,) = query_terms(name)
-    assert full.text == name  # kept whole by the dictionary
-    assert short not in full.alternatives
+    assert all(short not in t.alternatives for t in query_terms(name))
+
+
+def test_short_forms_stay_out_of_the_dictionary_and_split_no_word():
+    assert [t.text for t in query_terms("等保 工控安全")] == ["等保", "工控", "安全"]
+    assert "等级保护" in query_terms("等保")[0].alternatives
+    assert "工控机" in tokens("工控机选型")  # not 工控 and 机
+    assert "采集器" in tokens("数据采集器")  # not 数据采集 and 器
+
+
+def test_no_spelling_stands_for_two_things():
+    spellings = [
+        spelling
+        for table in (ACRONYMS, ABBREVIATIONS)
+        for short, names in table.items()
+        for spelling in (short, *names)
+    ]
+    assert len(spellings) == len(set(spellings))
 
 
 def test_stop_characters_are_dropped_and_lone_characters_rejoined():

@@ -86,6 +86,17 @@ def test_a_chinese_short_form_finds_the_full_name(home):
     assert found("等级保护") == {"潍坊安信网络科技有限公司"}
 
 
+def test_a_hyphenated_word_is_found_written_either_way(home):
+    index = ProviderIndexPageFactory(parent=home)
+    for title, introduction in [
+        ("临沂通联网络有限公司", "企业SD-WAN组网。"),
+        ("枣庄广域通信有限公司", "广域网（WAN）优化。"),
+    ]:
+        ProviderPageFactory(parent=index, title=title, introduction=introduction)
+    for query in ("SD-WAN", "sdwan", "ＳＤＷＡＮ", "sd wan"):
+        assert found(query) == {"临沂通联网络有限公司"}, query
+
+
 def test_absent_concepts_find_nothing(providers):
     assert found("区块链溯源") == set()
 

@@ -23,3 +23,9 @@ def test_relevance_needs_every_word_or_its_synonym():
     assert [d.key for d in relevant(docs, "烟台 制造执行系统")] == ["a"]
     assert [d.key for d in relevant(docs, "MES")] == ["a"]  # not the "mes" inside "times"
     assert relevant(docs, "青岛 MES") == []
+
+
+def test_relevance_takes_a_hyphenated_word_written_as_one():
+    docs = [Document("provider", "a", "企业sd-wan组网"), Document("provider", "b", "wan优化")]
+    assert [d.key for d in relevant(docs, "sdwan")] == ["a"]
+    assert [d.key for d in relevant(docs, "SD-WAN")] == ["a"]
