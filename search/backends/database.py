@@ -759,16 +759,24 @@ def _fetch_scores(db: str, sql: str, params) -> EntryScores:
     ``OFFSET 0`` keeps the statement a subquery of its own, computing each score once: merged
     into the aggregate, each aggregate would compute it again.
 
-    Without parallel workers: a match of a few milliseconds to a few tens is what a request
-    runs; starting workers costs more than they save (the search statements of ``make
-    bench-search``: 440 against 500 ms in all), and under load they take the cores other
-    requests are waiting for. ``SET LOCAL`` lasts until the end of the transaction: this one,
-    or the search's own that encloses it."""
+    Without parallel workers and without JIT compilation: a match of a few milliseconds to a
+    few tens is what a request runs. Starting workers costs more than they save (the search
+    statements of ``make bench-search``: 440 against 500 ms in all), and under load they take
+    the cores other requests are waiting for. JIT compiles the statement's expressions once
+    its estimated cost passes ``jit_above_cost`` (100,000), which a frequent word's match
+    reaches as the index grows: 工业互联网's is estimated at 96,000 at ``make bench-search``'s
+    size, and at 109,000 once ``update_index`` has rewritten every entry (the table stays
+    twice the size until a ``VACUUM FULL``), where compiling made it 77 ms against 30.
+    Both settings last until the end of the transaction: this one, or the search's own that
+    encloses it."""
     with (
         transaction.atomic(using=db, savepoint=False),
         connections[db].cursor() as cursor,
     ):
-        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        cursor.execute(
+            "SELECT set_config('max_parallel_workers_per_gather', '0', true),"
+            " set_config('jit', 'off', true)"
+        )
         cursor.execute(
             f"""
             SELECT string_agg(int8send(id), '') FILTER (WHERE score IS NULL),
