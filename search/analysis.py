@@ -216,7 +216,14 @@ def query_terms(query: str) -> list[Term]:
     ]
     words = [word for _text, run in runs for word in run]
     # Phrased as a question: 推荐, 哪些 are then no part of what is sought (智能推荐 is).
-    asked = not QUESTION_CHARACTERS.isdisjoint(text) or len(QUESTION_WORDS.intersection(words)) > 1
+    asked = (
+        not QUESTION_CHARACTERS.isdisjoint(text)
+        or len(QUESTION_WORDS.intersection(words)) > 1
+        or "有没有" in words  # no concept has it
+    )
+    if asked:
+        runs = [(run_text, [_unasked(word) for word in run]) for run_text, run in runs]
+        words = [word for _text, run in runs for word in run]
     sought = [
         word
         for run_text, run in runs
@@ -235,6 +242,15 @@ def query_terms(query: str) -> list[Term]:
         seen.add(word)
         terms.append(Term(word, [word, *equivalents(word), *_without_place_suffix(word)]))
     return terms[:MAX_QUERY_TERMS]
+
+
+def _unasked(word: str) -> str:
+    """``word`` of a question without the 有 that asks it (有智恒吗, 智恒有吗: 智恒), where 有 was
+    left alone by the word segmentation and joined to the lone characters beside it; a word
+    with 有 (有色金属, 有机) stays whole."""
+    if len(word) > 2 and "有" in (word[0], word[-1]) and word not in tokenizer().FREQ:
+        return word[1:] if word[0] == "有" else word[:-1]
+    return word
 
 
 def _names_the_kind(run_text: str, run: list[str], i: int) -> bool:

@@ -112,6 +112,20 @@ def test_the_words_of_a_question_and_of_the_kind_of_entry_are_not_required():
     assert [t.text for t in query_terms("案例")] == ["案例"]  # nothing else to search
 
 
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("有智恒吗", ["智恒"]),
+        ("智恒有吗", ["智恒"]),
+        ("有没有智恒", ["智恒"]),
+        ("有色金属吗", ["有色金属"]),  # a word with 有 stays whole
+        ("有智恒", ["有智恒"]),  # no question: it may be a name
+    ],
+)
+def test_the_you_that_asks_is_no_part_of_what_is_sought(question, terms):
+    assert [t.text for t in query_terms(question)] == terms
+
+
 def test_words_that_only_look_like_a_question_are_kept():
     # 能 ends a word after a lone character (聚能, a company's name; 赋能); 推荐 is a concept
     # outside a question; a kind word after a short word is part of a concept.
