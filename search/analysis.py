@@ -34,6 +34,8 @@ _RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]+)")
 # at the point, and its parts apart (a 4 and a 0 anywhere) would find nearly anything.
 _QUERY_RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]*[0-9](?:\.[0-9][a-z0-9]*)+|[a-z0-9]+)")
 _LETTER_DIGIT = re.compile(r"[a-z]+|[0-9]+")
+# The hyphen and the dashes NFKC leaves as they are (‐ ‑ – −), as texts write SD-WAN.
+HYPHENS = "-\u2010\u2011\u2013\u2212"
 _CJK_WORD = re.compile(rf"[{_CJK}]+")
 # Lone characters jieba leaves in a query that say nothing of what is sought: function
 # characters (的, 与, 等 …), characters of a question (我想找, 做, 吗 …), and characters of a
@@ -86,6 +88,17 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("\x00", " ").lower()
 
 
+def latin_word_pattern(word: str) -> str:
+    """A regular expression for a Latin word (lower case, letters and digits) as the index
+    finds it in folded text: with hyphens or without (sd-wan, sdwan), and not inside a longer
+    run of letters or of digits (rag not in storage, 5g not in 25g), as the index splits a
+    run only where letters meet digits."""
+    pattern = "-?".join(map(re.escape, word))
+    before = "(?<![a-z])" if word[0].isalpha() else "(?<![0-9])"
+    after = "(?![a-z])" if word[-1].isalpha() else "(?![0-9])"
+    return before + pattern + after
+
+
 def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
@@ -109,15 +122,22 @@ def index_text(text: str) -> str:
     out: list[str] = []
     # Words written with hyphens (SD-WAN, Wi-Fi) are also typed as one (sdwan, wifi): the
     # word they make is indexed after the whole text, where it parts no phrase (SAP-ERP2.0
-    # keeps erp2 erp 2 0 in a row).
+    # keeps erp2 erp 2 0 in a row). Not numbers on both sides: 3-5年 and 0531-8888 are ranges
+    # and telephone numbers, not 35 and 05318888.
     joined: list[str] = []
     hyphenated: list[str] = []  # the Latin runs joined by hyphens so far
     end = -1
     for run in _RUN.finditer(folded):
         cjk, latin = run.groups()
-        if not (latin and run.start() == end + 1 and folded[end] == "-"):
+        if not (
+            latin
+            and end >= 0
+            and run.start() == end + 1
+            and folded[end] in HYPHENS
+            and not (folded[end - 1].isdigit() and latin[0].isdigit())
+        ):
             if len(hyphenated) > 1:
-                joined.append("".join(hyphenated))
+                joined.extend(_latin_tokens("".join(hyphenated)))
             hyphenated = []
         if cjk:
             # Bigrams first and uninterrupted, so that a phrase of bigrams matches exactly
@@ -130,7 +150,7 @@ def index_text(text: str) -> str:
             hyphenated.append(latin)
         end = run.end()
     if len(hyphenated) > 1:
-        joined.append("".join(hyphenated))
+        joined.extend(_latin_tokens("".join(hyphenated)))
     return " ".join(out + joined)
 
 
@@ -245,11 +265,15 @@ def query_terms(query: str) -> list[Term]:
 
 
 def _unasked(word: str) -> str:
-    """``word`` of a question without the 有 that asks it (有智恒吗, 智恒有吗: 智恒), where 有 was
-    left alone by the word segmentation and joined to the lone characters beside it; a word
-    with 有 (有色金属, 有机) stays whole."""
-    if len(word) > 2 and "有" in (word[0], word[-1]) and word not in tokenizer().FREQ:
-        return word[1:] if word[0] == "有" else word[:-1]
+    """``word`` of a question without the 有 that asks it (有智恒吗, 智恒有吗: 智恒), where the
+    word segmentation left 有 alone and it was joined to the lone characters beside it; a word
+    that begins or ends with a word of 有 (有色金属, 有色厂, 有机茶) stays whole."""
+    if len(word) > 2 and "有" in (word[0], word[-1]):
+        parts = tokenizer().lcut(word, HMM=False)
+        if parts[0] == "有":
+            return word[1:]
+        if parts[-1] == "有":
+            return word[:-1]
     return word
 
 

@@ -25,7 +25,7 @@ from django.http import QueryDict
 from wagtail.models import Locale
 
 from . import registry
-from .analysis import DICTIONARY, fold
+from .analysis import DICTIONARY, fold, latin_word_pattern
 from .synonyms import ACRONYMS, equivalents
 
 EVALUATION_SET = Path(__file__).resolve().parent / "evaluation" / "queries.json"
@@ -106,9 +106,7 @@ class Document:
 def _contains(text: str, word: str) -> bool:
     word = fold(word)
     if re.fullmatch(r"[a-z0-9]+", word):
-        # Written with hyphens or without (sd-wan, sdwan): the index has both.
-        spelled = "-?".join(map(re.escape, word))
-        return re.search(rf"(?<![a-z]){spelled}(?![a-z])", text) is not None
+        return re.search(latin_word_pattern(word), text) is not None
     return word in text
 
 

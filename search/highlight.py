@@ -6,7 +6,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import fold, query_terms
+from .analysis import fold, latin_word_pattern, query_terms
 
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 
@@ -24,7 +24,7 @@ def _pattern(needle: str) -> re.Pattern:
     index has it, and with hyphens too (sdwan marks SD-WAN), as the index finds it."""
     if not needle.isascii():
         return re.compile(re.escape(needle))
-    return re.compile(r"(?<![a-z])" + "-?".join(map(re.escape, needle)) + r"(?![a-z])")
+    return re.compile(latin_word_pattern(needle))
 
 
 def _spans(text: str, needles: tuple[re.Pattern, ...]) -> list[tuple[int, int]]:

@@ -94,10 +94,11 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
 # Chinese short forms, which find their full names: the texts mostly write the full name
 # (网络安全等级保护) and people type the short one (做等保的公司). One way only: a short form is
 # two characters, found wherever they stand side by side, across words too (运输等保障, 多数采用),
-# so a query for the full name that took the short form as well would find those. Neither is
-# added to the word segmentation's dictionary: a query's lone characters are rejoined (工控),
-# and as words they would split others (工控机 into 工控 and 机, 数据采集器 into 数据采集 and 器).
-# A dictionary word that holds a short form needs an entry of its own (等保测评).
+# so a query for the full name that took the short form as well would find those. This table
+# adds neither to the word segmentation's dictionary: a query's lone characters are rejoined
+# (工控), and as words they would split others (工控机 into 工控 and 机, 数据采集器 into 数据采集
+# and 器). A word of the dictionary that holds a short form is searched as itself (视觉质检),
+# unless it has an entry here (等保测评).
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "等保": ("等级保护",),
     "等保测评": ("等级保护测评",),

@@ -767,8 +767,9 @@ def _fetch_scores(db: str, sql: str, params) -> EntryScores:
     reaches as the index grows: 工业互联网's is estimated at 96,000 at ``make bench-search``'s
     size, and at 109,000 once ``update_index`` has rewritten every entry (the table stays
     twice the size until a ``VACUUM FULL``), where compiling made it 77 ms against 30.
-    Both settings last until the end of the transaction: this one, or the search's own that
-    encloses it."""
+    Both settings last until the end of the transaction: this one, or one that encloses it
+    (a listing's search runs in its own; in a caller's, its later statements run without
+    workers and JIT too)."""
     with (
         transaction.atomic(using=db, savepoint=False),
         connections[db].cursor() as cursor,

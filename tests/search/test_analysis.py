@@ -27,6 +27,10 @@ def test_a_hyphenated_word_is_also_indexed_as_one():
     # After the text: the parts of a number stay in a row, for its phrase.
     assert tokens("SAP-ERP2.0")[:5] == ["sap", "erp2", "erp", "2", "0"]
     assert "iso" in tokens("ISO/IEC 27001") and "isoiec" not in tokens("ISO/IEC 27001")
+    assert {"wifi6", "wifi", "6"} <= set(tokens("Wi-Fi6覆盖"))  # joined, then split at digits
+    assert "sdwan" in tokens("SD‐WAN")  # a hyphen NFKC leaves as it is
+    # Numbers on both sides are a range or a telephone number, not one number.
+    assert "35" not in tokens("3-5年") and "053188888888" not in tokens("0531-88888888")
 
 
 def test_full_width_characters_are_folded():
@@ -119,6 +123,7 @@ def test_the_words_of_a_question_and_of_the_kind_of_entry_are_not_required():
         ("智恒有吗", ["智恒"]),
         ("有没有智恒", ["智恒"]),
         ("有色金属吗", ["有色金属"]),  # a word with 有 stays whole
+        ("有色厂吗", ["有色厂"]),  # and one that begins with such a word
         ("有智恒", ["有智恒"]),  # no question: it may be a name
     ],
 )

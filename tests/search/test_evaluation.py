@@ -29,3 +29,8 @@ def test_relevance_takes_a_hyphenated_word_written_as_one():
     docs = [Document("provider", "a", "企业sd-wan组网"), Document("provider", "b", "wan优化")]
     assert [d.key for d in relevant(docs, "sdwan")] == ["a"]
     assert [d.key for d in relevant(docs, "SD-WAN")] == ["a"]
+
+
+def test_relevance_takes_a_number_as_the_index_splits_it():
+    docs = [Document("provider", "a", "支持5g专网"), Document("provider", "b", "支持25g光模块")]
+    assert [d.key for d in relevant(docs, "5G")] == ["a"]

@@ -16,3 +16,7 @@ def test_a_latin_word_is_not_marked_inside_another():
     # RAG is a synonym of 检索增强生成; "storage" holds the letters, not the word.
     assert "<mark>" not in highlight("storage 存储方案", "检索增强生成")
     assert highlight("ERP2.0升级", "ERP") == "<mark>ERP</mark>2.0升级"
+
+
+def test_a_number_is_not_marked_inside_another():
+    assert "<mark>" not in highlight("支持25G光模块", "5G")
