@@ -36,6 +36,8 @@ _QUERY_RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]*[0-9](?:\.[0-9][a-z0-9]*)+|[a-z
 _LETTER_DIGIT = re.compile(r"[a-z]+|[0-9]+")
 # The hyphen and the dashes NFKC leaves as they are (‐ ‑ – −), as texts write SD-WAN.
 HYPHENS = "-\u2010\u2011\u2013\u2212"
+_HYPHEN = re.compile(f"[{HYPHENS}]")
+_HYPHENATED = re.compile(rf"(?<![a-z0-9])[a-z0-9]+(?:{_HYPHEN.pattern}[a-z0-9]+)+")
 _CJK_WORD = re.compile(rf"[{_CJK}]+")
 # Lone characters jieba leaves in a query that say nothing of what is sought: function
 # characters (的, 与, 等 …), characters of a question (我想找, 做, 吗 …), and characters of a
@@ -120,25 +122,7 @@ def index_text(text: str) -> str:
     cut_for_search = tokenizer().cut_for_search
     folded = fold(text)
     out: list[str] = []
-    # Words written with hyphens (SD-WAN, Wi-Fi) are also typed as one (sdwan, wifi): the
-    # word they make is indexed after the whole text, where it parts no phrase (SAP-ERP2.0
-    # keeps erp2 erp 2 0 in a row). Not numbers on both sides: 3-5年 and 0531-8888 are ranges
-    # and telephone numbers, not 35 and 05318888.
-    joined: list[str] = []
-    hyphenated: list[str] = []  # the Latin runs joined by hyphens so far
-    end = -1
-    for run in _RUN.finditer(folded):
-        cjk, latin = run.groups()
-        if not (
-            latin
-            and end >= 0
-            and run.start() == end + 1
-            and folded[end] in HYPHENS
-            and not (folded[end - 1].isdigit() and latin[0].isdigit())
-        ):
-            if len(hyphenated) > 1:
-                joined.extend(_latin_tokens("".join(hyphenated)))
-            hyphenated = []
+    for cjk, latin in _RUN.findall(folded):
         if cjk:
             # Bigrams first and uninterrupted, so that a phrase of bigrams matches exactly
             # the substrings of this run.
@@ -147,11 +131,24 @@ def index_text(text: str) -> str:
             out.extend(cjk)
         else:
             out.extend(_latin_tokens(latin))
-            hyphenated.append(latin)
-        end = run.end()
-    if len(hyphenated) > 1:
-        joined.extend(_latin_tokens("".join(hyphenated)))
-    return " ".join(out + joined)
+    # After the whole text, where they part no phrase (SAP-ERP2.0 keeps erp2 erp 2 0 in a row).
+    out.extend(token for word in _hyphenated_words(folded) for token in _latin_tokens(word))
+    return " ".join(out)
+
+
+def _hyphenated_words(folded: str) -> list[str]:
+    """The Latin words written with hyphens in ``folded`` text, as one (SD-WAN: sdwan, Wi-Fi:
+    wifi), as they are also typed. Not across a hyphen with a number on both sides: 3-5年 and
+    0531-8888 are a range and a telephone number, not 35 and 05318888."""
+    words = []
+    for chain in _HYPHENATED.findall(folded):
+        groups = [[]]
+        for part in _HYPHEN.split(chain):
+            if groups[-1] and groups[-1][-1][-1].isdigit() and part[0].isdigit():
+                groups.append([])
+            groups[-1].append(part)
+        words += ["".join(group) for group in groups if len(group) > 1]
+    return words
 
 
 @dataclass
