@@ -11,13 +11,15 @@ and hand the engine space-separated tokens it cannot mis-split:
   iso 9001`); full-width forms folded (NFKC).
 - querying: the query is segmented with jieba (domain dictionary loaded), single characters
   left over by segmentation are rejoined to their neighbours, stop words dropped, and each term
-  becomes "the word, or the phrase of its bigrams, or any synonym" — terms are ANDed.
+  becomes "the word, or the phrase of its bigrams, or any synonym" — terms are ANDed. Words
+  the query writes together (库存管理) are also joined by the bigram between them (存管), which
+  a catalogue search requires while any entry has it (:func:`junctions`).
 """
 
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,6 +56,10 @@ LATIN_STOP_WORDS = frozenset({"and", "or", "not", "near", "the", "of", "a", "an"
 QUESTION_WORDS = frozenset(
     "请问 推荐 哪家 哪些 哪个 哪里 什么 如何 怎么 怎样 有没有 几家 一家 一些 比较 相关 "  # noqa: SIM905
     "可以 能够 需要 寻找 查找 搜索".split()
+)
+# The province and its cities, which a query may write against a concept (青岛数字孪生).
+PLACE_NAMES = frozenset(
+    "山东 济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽".split()  # noqa: SIM905
 )
 KIND_WORDS = frozenset("公司 企业 服务商 厂商 厂家 解决方案 方案 案例 产品".split())  # noqa: SIM905
 
@@ -151,12 +157,12 @@ def _hyphenated_words(folded: str) -> list[str]:
     return words
 
 
-@dataclass
+@dataclass(frozen=True)
 class Term:
     """One required term of a query and the spellings that satisfy it."""
 
     text: str
-    alternatives: list[str] = field(default_factory=list)
+    alternatives: tuple[str, ...] = ()
 
     @property
     def is_cjk(self) -> bool:
@@ -226,6 +232,28 @@ def _place(merged: list[str], pending: str) -> None:
 
 def query_terms(query: str) -> list[Term]:
     """Split a visitor's query into required terms, each with its synonyms."""
+    return list(_analysed_query(query)[0])
+
+
+def junctions(query: str) -> list[str]:
+    """The bigrams that join the query's words where it writes them together (库存管理:
+    存管), which an entry holding the words as written has too.
+
+    Typed without a space, two words mean one thing: 库存管理 is not every text with 库存 in
+    one place and 管理 in another, and most texts here have 管理 somewhere. Every text that
+    writes them together has the bigram that joins them, and few others have it too (盘点库存，
+    保存管道，质量管理 would): the index's bigrams tell them apart without the words' positions,
+    which a phrase would make PostgreSQL check in every candidate's vector. Not at a place
+    (青岛数字孪生 is 青岛 and 数字孪生, wherever each is written), nor at a word with other
+    spellings (数采系统 is also 数据采集系统), nor where the query left something out between
+    them (仓储与物流), nor at a word beyond the query's last term."""
+    return list(_analysed_query(query)[1])
+
+
+# A catalogue search analyses its query several times (its forms, each tab's listing, the
+# highlighting), ~0.1 ms each.
+@lru_cache(maxsize=256)
+def _analysed_query(query: str) -> tuple[tuple[Term, ...], tuple[str, ...]]:
     text = fold(query)[:MAX_QUERY_CHARS]
     runs = [
         (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
@@ -241,24 +269,46 @@ def query_terms(query: str) -> list[Term]:
     if asked:
         runs = [(run_text, [_unasked(word) for word in run]) for run_text, run in runs]
         words = [word for _text, run in runs for word in run]
-    sought = [
-        word
-        for run_text, run in runs
-        for i, word in enumerate(run)
-        if not (
-            (asked and word in QUESTION_WORDS)
-            or _names_the_kind(run_text, run, i)
-            or set(word) <= STOP_CHARACTERS
-        )
-    ]
+    sought: list[str] = []
+    joins: list[str] = []
+    for run_text, run in runs:
+        previous = ""  # the word kept before this one in the run, if it was kept
+        for i, word in enumerate(run):
+            if (
+                (asked and word in QUESTION_WORDS)
+                or _names_the_kind(run_text, run, i)
+                or set(word) <= STOP_CHARACTERS
+            ):
+                previous = ""
+                continue
+            sought.append(word)
+            if previous and _written_together(previous, word, run_text):
+                joins.append((previous, word))
+            previous = word
     terms: list[Term] = []
-    seen: set[str] = set()
-    for word in sought or words:  # a query of nothing but such words searches them
-        if word in seen:
-            continue
-        seen.add(word)
-        terms.append(Term(word, [word, *equivalents(word), *_without_place_suffix(word)]))
-    return terms[:MAX_QUERY_TERMS]
+    for word in dict.fromkeys(sought or words):  # a query of nothing but such words: them
+        terms.append(Term(word, (word, *equivalents(word), *_without_place_suffix(word))))
+    terms = terms[:MAX_QUERY_TERMS]
+    kept = {term.text for term in terms}
+    joining = [first[-1] + second[0] for first, second in joins if {first, second} <= kept]
+    return tuple(terms), tuple(dict.fromkeys(joining))
+
+
+def _written_together(first: str, second: str, run_text: str) -> bool:
+    """Whether two Chinese words kept from a query's run of characters stand side by side in
+    it and mean one thing together (see :func:`junctions`)."""
+    return (
+        first + second in run_text
+        and _CJK_WORD.fullmatch(first + second) is not None
+        and not any(_is_place(word) or equivalents(word) for word in (first, second))
+    )
+
+
+def _is_place(word: str) -> bool:
+    """A city or the province, or a name ending as a place's does (黄岛区, 即墨市, 高新区)."""
+    if word in PLACE_NAMES:
+        return True
+    return len(word) >= 3 and word[-1] in "省市区县" and not word.endswith("城市")
 
 
 def _unasked(word: str) -> str:

@@ -9,9 +9,10 @@ relevant. The judgement shares the synonym table with the search, so a wrong pai
 lower the score: the table's entries are checked by their tests, not here.
 The search then runs exactly as the site runs it (each type's listing, relevance order).
 
-Kinds: concept (预测性维护), city + concept (烟台 设备运维), part of a company name (智恒),
-subtype name (能源管理服务商), acronym ↔ Chinese name (MES / 制造执行系统), and concepts absent
-from the data, which must find nothing.
+Kinds: concept (预测性维护), a concept the domain dictionary lacks, typed as one (库存管理:
+its two words as written, not each anywhere), city + concept (烟台 设备运维), part of a company
+name (智恒), subtype name (能源管理服务商), acronym ↔ Chinese name (MES / 制造执行系统), and
+concepts absent from the data, which must find nothing.
 """
 
 import json
@@ -19,17 +20,26 @@ import random
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from django.http import QueryDict
 from wagtail.models import Locale
 
 from . import registry
-from .analysis import DICTIONARY, fold, latin_word_pattern
+from .analysis import DICTIONARY, fold, latin_word_pattern, query_terms, tokenizer
 from .synonyms import ACRONYMS, equivalents
 
 EVALUATION_SET = Path(__file__).resolve().parent / "evaluation" / "queries.json"
-KINDS = ["concept", "city_concept", "name_part", "subtype", "acronym", "absent"]
+KINDS = [
+    "concept",
+    "unlisted_concept",
+    "city_concept",
+    "name_part",
+    "subtype",
+    "acronym",
+    "absent",
+]
 CITIES = [
     "济南",
     "青岛",
@@ -152,6 +162,8 @@ def generate(documents: list[Document], *, rng: random.Random) -> list[dict]:
     concepts = [w for w in concepts if w not in CITIES and 1 <= by_count(w) <= 150]
     queries += [("concept", w) for w in rng.sample(concepts, min(30, len(concepts)))]
 
+    queries += [("unlisted_concept", w) for w in unlisted_concepts(documents, rng=rng)]
+
     pairs = [(c, w) for c in CITIES for w in PRODUCT_TERMS if by_count(f"{c} {w}") >= 1]
     queries += [("city_concept", f"{c} {w}") for c, w in rng.sample(pairs, min(25, len(pairs)))]
 
@@ -182,6 +194,32 @@ def generate(documents: list[Document], *, rng: random.Random) -> list[dict]:
         }
         for kind, query in queries
     ]
+
+
+def unlisted_concepts(documents: list[Document], *, rng: random.Random, count=30) -> list[str]:
+    """Two words typed as one that the domain dictionary does not hold as one word (库存管理,
+    设备巡检; also pairs that are no concept, 进行在线): two words of two characters side by
+    side in the texts (as the word segmentation cuts them), which a query of them splits into
+    the same two words, written so in 2 to 150 entries. A query of a city and a word is city +
+    concept, a kind of its own."""
+    cut = tokenizer().cut
+    pairs = set()
+    for doc in documents:
+        for run in re.findall(r"[\u4e00-\u9fff]{4,}", doc.text):
+            words = list(cut(run, HMM=False))
+            pairs.update(
+                first + second
+                for first, second in pairwise(words)
+                if len(first) == len(second) == 2 and not {first, second} & set(CITIES)
+            )
+    concepts: list[str] = []
+    for pair in rng.sample(sorted(pairs), len(pairs)):
+        if len(concepts) == count:
+            break
+        split = [term.text for term in query_terms(pair)]
+        if split == [pair[:2], pair[2:]] and 2 <= len(relevant(documents, pair)) <= 150:
+            concepts.append(pair)
+    return concepts
 
 
 def write_set(entries: list[dict]) -> None:

@@ -6,7 +6,17 @@ token or as the adjacent phrase of its bigrams, or through one of its synonyms.
 
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText, SearchQuery
 
-from .analysis import _RUN, bigrams, fold, match_forms, query_terms
+from . import registry
+from .analysis import _RUN, bigrams, fold, junctions, match_forms, query_terms
+
+
+class Junction(PlainText):
+    """The bigram joining two words a query writes together (库存管理: 存管), required so that
+    they stand together: a filter, not a word of the query, so not ranked (where a backend
+    ranks the terms apart, as PostgreSQL does)."""
+
+    def __repr__(self):
+        return f"<Junction {self.query_string!r}>"
 
 
 def _alternative(kind: str, value: str) -> SearchQuery:
@@ -39,29 +49,69 @@ def _phrase(query_string: str) -> SearchQuery | None:
     return _one_or_many(And, parts) if parts else None
 
 
-def analyse(query):
-    """The analysed query, or None when nothing searchable is left (only punctuation, say)."""
+def analyse(query, *, together: bool = False):
+    """The analysed query, or None when nothing searchable is left (only punctuation, say).
+
+    ``together``: words the query writes together must stand together too, by the bigrams
+    that join them (:func:`search.analysis.junctions`), in an ``and`` query outside a ``Not``.
+    """
     if isinstance(query, str):
         query = PlainText(query)
     if isinstance(query, PlainText):
         terms = _term_queries(query.query_string)
         if not terms:
             return None
-        return _one_or_many(And if query.operator == "and" else Or, terms)
+        if query.operator == "and":
+            if together:
+                terms += [Junction(bigram) for bigram in junctions(query.query_string)]
+            return _one_or_many(And, terms)
+        return _one_or_many(Or, terms)
     if isinstance(query, Phrase):
         return _phrase(query.query_string)
     if isinstance(query, And | Or):
-        parts = [part for part in (analyse(q) for q in query.subqueries) if part is not None]
+        parts = [analyse(q, together=together) for q in query.subqueries]
+        parts = [part for part in parts if part is not None]
         return _one_or_many(type(query), parts) if parts else None
     if isinstance(query, Not):
         inner = analyse(query.subquery)
         return Not(inner) if inner is not None else None
     if isinstance(query, Boost):
-        inner = analyse(query.subquery)
+        inner = analyse(query.subquery, together=together)
         return Boost(inner, query.boost) if inner is not None else None
     if isinstance(query, MatchAll):
         return query
-    return analyse(PlainText(getattr(query, "query_string", "")))
+    return analyse(PlainText(getattr(query, "query_string", "")), together=together)
+
+
+def searched_forms(backend, compiler_class, query, model_or_queryset, kwargs) -> list:
+    """The analysed forms of ``query`` a backend's ``_search`` tries, first to last: all of
+    :func:`analysed_forms` for a full-text search of a type the site search lists, in every
+    field; the words alone for anything else (an autocomplete, the admin's search of other
+    models, a search in some fields), which the site search's match does not decide."""
+    forms = analysed_forms(query)
+    model = getattr(model_or_queryset, "model", model_or_queryset)
+    catalogue = (
+        compiler_class is backend.query_compiler_class
+        and kwargs.get("fields") is None
+        and registry.lists(model)
+    )
+    return forms if catalogue else forms[-1:]
+
+
+def analysed_forms(query) -> list:
+    """The analysed queries a catalogue search tries, first to last, the first that finds
+    anything: with the words written together standing together (库存管理 as written), then
+    with the words anywhere (库存 and 管理), for a query that has such words; else just the
+    analysed query. Empty when nothing searchable is left.
+
+    Most texts have 管理, so the words apart find many entries that are not about 库存管理;
+    those that write 库存管理 are what the query asks for when there are any. When none do
+    (软件公司), the words apart are the best there is."""
+    words = analyse(query)
+    if words is None:
+        return []
+    together = analyse(query, together=True)
+    return [words] if repr(together) == repr(words) else [together, words]
 
 
 def split_phrases(query: SearchQuery) -> tuple[SearchQuery | None, SearchQuery] | None:

@@ -41,6 +41,11 @@ def search_types() -> list[SearchType]:
     return sorted(_types.values(), key=lambda t: t.order)
 
 
+def lists(model) -> bool:
+    """Whether ``model`` is the model of a type's listing, or a subclass of one."""
+    return any(issubclass(model, t.listing_class.model) for t in _types.values())
+
+
 def get(key: str) -> SearchType | None:
     return _types.get(key)
 

@@ -13,9 +13,22 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.db import connections, router, transaction
-from django.db.models import BooleanField, Case, Count, F, FloatField, Func, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Greatest, NullIf
+from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.index import AutocompleteField, SearchField
@@ -25,8 +38,9 @@ from modelsearch.utils import ADD, OR, get_descendants_content_types_pks
 from portal import page_cache, write_behind
 from portal.request_memo import remembered
 
+from .. import registry
 from ..documents import AnalysedDocument, BulkPreparingMixin
-from ..query import analyse, split_phrases
+from ..query import Junction, searched_forms, split_phrases
 from ..ranking import rank_fairly
 
 
@@ -234,11 +248,15 @@ class ChineseAnalysisMixin:
     """Analyse every query the way documents were analysed when indexed; AND the terms."""
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        analysed = analyse(query)
-        if analysed is None:
+        forms = searched_forms(self, query_compiler_class, query, model_or_queryset, kwargs)
+        if not forms:
             return EmptySearchResults()
         kwargs["operator"] = None  # the analysed query carries its own operators
-        return super()._search(query_compiler_class, analysed, model_or_queryset, **kwargs)
+        for form in forms[:-1]:
+            results = super()._search(query_compiler_class, form, model_or_queryset, **kwargs)
+            if not isinstance(results, FairResultsMixin) or results.finds_any():
+                return results  # (an unindexed model's results are empty)
+        return super()._search(query_compiler_class, forms[-1], model_or_queryset, **kwargs)
 
 
 def _chunks(items: list, size: int = 10_000):
@@ -371,6 +389,30 @@ class FairResultsMixin:
         # ranking is in result order.
         return list(ranking)
 
+    def finds_any(self) -> bool:
+        """Whether the query matches a live page of the site search's types, remembered for
+        the rest of the request: whichever type a catalogue search lists, the words written
+        together are searched as written for all of them or for none, so that the site
+        search's tabs share one match. Live, as the index also holds drafts, which no
+        listing shows (the listings' other conditions, a private section or a provider taken
+        off the list, are not checked: a rare text of such a page could make the site search
+        look for the words as written where the listings show none)."""
+        compiler = self.query_compiler
+        config = compiler.get_config(self.backend)
+        key = ("search-finds-any", compiler.queryset.db, repr(compiler.query), str(config))
+
+        def read():
+            content_types = searched_content_types()
+            statement = compiler._statement(
+                config,
+                "finds any",
+                content_types,
+                rows=lambda: compiler.live_matches(config, content_types).values("pk")[:1],
+            )
+            return bool(_fetch_rows(*statement))
+
+        return remembered(key, read)
+
     def entry_scores(self, models=(), ranked=()) -> dict[int, float | None] | None:
         """Every index entry this search matches, of the ``models`` at least (every type when
         empty), with its score (higher is better) for the entries of the ``ranked`` models
@@ -463,6 +505,15 @@ class SQLiteScoring:
         matches = self._fts_matches(config).filter(pk__gte=min(entries), pk__lte=max(entries))
         rows = matches.annotate(score=Relevance()).values_list("pk", "score")
         return EntryScores(_fetch_rows(*_statement_of(rows)))
+
+    def live_matches(self, config, content_types: tuple[int, ...]):
+        """The MATCH's entries of live pages of ``content_types`` (of any type when empty), a
+        queryset for :meth:`FairResultsMixin.finds_any`: the FTS table's hits in turn, each
+        looked up by id, until one is such a page."""
+        matches = self._fts_matches(config).filter(_live_page("index_entry__object_id"))
+        if content_types:
+            matches = matches.filter(index_entry__content_type_id__in=content_types)
+        return matches
 
     def _fts_matches(self, config):
         from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -587,7 +638,14 @@ class PostgresScoring:
         one weight): at half, a field with the word only inside longer words (重工业互联网络)
         ranks below one with the word itself. ``COALESCE(NULLIF(words, 0), phrases)`` ranks
         the words once and the phrases only where the words rank nothing; a phrase counts only
-        in a field that holds it (``ts_rank`` ranks any of its bigrams found anywhere)."""
+        in a field that holds it (``ts_rank`` ranks any of its bigrams found anywhere).
+
+        A query's junctions (:class:`search.query.Junction`) are not ranked: they only keep
+        the words together, and each would be two more ``ts_rank`` of every hit."""
+        if isinstance(query, And):
+            words = [q for q in query.subqueries if not isinstance(q, Junction)]
+            if len(words) < len(query.subqueries):
+                query = words[0] if len(words) == 1 else And(words)
         if isinstance(query, Or):
             words = [q for q in query.subqueries if not isinstance(q, Phrase)]
             phrases = [q for q in query.subqueries if isinstance(q, Phrase)]
@@ -621,6 +679,18 @@ class PostgresScoring:
         holds = SearchVectorExact(vector, self.build_tsquery(phrase, config=config))
         rank = SearchRank(vector, any_part, weights=self.sql_weights) * boost
         return Case(When(holds, then=rank), default=Value(0.0), output_field=FloatField())
+
+    def live_matches(self, config, content_types: tuple[int, ...]):
+        """The query's index entries of live pages of ``content_types`` (of any type when
+        empty), through the GIN index of the entries' vectors, a queryset for
+        :meth:`FairResultsMixin.finds_any`."""
+        from wagtail.search.models import IndexEntry
+
+        entries = IndexEntry.objects.alias(_vector_=EntryVector(F("title"), F("body")))
+        if content_types:
+            entries = entries.filter(content_type_id__in=content_types)
+        matches = entries.filter(_vector_=self.build_tsquery(self.query, config=config))
+        return matches.filter(_live_page("object_id"))
 
     def entry_scores(self, config, content_types=None, ranked=frozenset()) -> dict | None:
         """``{index entry id: score}`` of the entries of ``content_types`` (every type when
@@ -800,6 +870,20 @@ def _numbers(kind: str, data: bytes) -> array:
     if sys.byteorder == "little":
         numbers.byteswap()
     return numbers
+
+
+def _live_page(object_id: str) -> Exists:
+    """That the index entry's object (``object_id``, the path to its column) is a live page.
+    The site search lists pages only, and every model indexed here has an integer key."""
+    from wagtail.models import Page
+
+    key = Cast(OuterRef(object_id), IntegerField())
+    return Exists(Page.objects.filter(pk=key, live=True))
+
+
+def searched_content_types() -> tuple[int, ...]:
+    """The content types of the site search's types and their subclasses."""
+    return _content_types(t.listing_class.model for t in registry.search_types())
 
 
 def _content_types(models) -> tuple[int, ...]:

@@ -16,7 +16,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import EmptySearchResults
 
 from ..documents import BulkPreparingMixin, analysed_field
-from ..query import analyse
+from ..query import searched_forms
 
 logger = logging.getLogger(__name__)
 
@@ -105,13 +105,14 @@ class FallbackResultsMixin:
 
     def _fallback(self):
         compiler = self.query_compiler
-        results = get_search_backend(FALLBACK_BACKEND).search(
-            self._raw_query,
-            compiler.queryset,
-            fields=compiler.fields,
-            order_by_relevance=compiler.order_by_relevance,
-        )
-        return results[self.start : self.stop]
+        return fallback_search(self._raw_query, compiler)[self.start : self.stop]
+
+    def finds_any(self) -> bool:
+        """Whether the engine finds anything (its count, kept), raising the engine's error
+        where it cannot be reached: the caller then asks the database backend itself, rather
+        than each of these results falling back on its own."""
+        self._count_cache = super()._do_count()
+        return self._count_cache > 0
 
     def _do_search(self):
         try:
@@ -133,6 +134,16 @@ class FallbackResultsMixin:
         return clone
 
 
+def fallback_search(raw_query, compiler):
+    """The database backend's search for what ``compiler`` searched in the engine."""
+    return get_search_backend(FALLBACK_BACKEND).search(
+        raw_query,
+        compiler.queryset,
+        fields=compiler.fields,
+        order_by_relevance=compiler.order_by_relevance,
+    )
+
+
 class ChineseEngineMixin:
     def __init__(self, params):
         params = dict(params)
@@ -140,13 +151,22 @@ class ChineseEngineMixin:
         super().__init__(params)
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        analysed = analyse(query)
-        if analysed is None:
+        forms = searched_forms(self, query_compiler_class, query, model_or_queryset, kwargs)
+        if not forms:
             return EmptySearchResults()
         kwargs["operator"] = None
-        results = super()._search(query_compiler_class, analysed, model_or_queryset, **kwargs)
-        results._raw_query = query
-        return results
+        for form in forms:
+            results = super()._search(query_compiler_class, form, model_or_queryset, **kwargs)
+            results._raw_query = query
+            if form is forms[-1] or not isinstance(results, FallbackResultsMixin):
+                return results
+            # The engine counts the searched type's hits only: a form is chosen per type.
+            try:
+                if results.finds_any():
+                    return results
+            except ENGINE_ERRORS as error:
+                logger.warning("Search engine unreachable (%s); using the database backend.", error)
+                return fallback_search(query, results.query_compiler)
 
 
 @cache

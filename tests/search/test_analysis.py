@@ -1,6 +1,6 @@
 import pytest
 
-from search.analysis import index_text, match_forms, query_terms
+from search.analysis import index_text, junctions, match_forms, query_terms
 from search.query import analyse
 from search.synonyms import ABBREVIATIONS, ACRONYMS
 
@@ -101,9 +101,9 @@ def test_a_city_may_be_written_without_its_suffix():
     city, concept = query_terms("烟台市设备运维")
     assert (city.text, concept.text) == ("烟台市", "设备运维")
     assert "烟台" in city.alternatives
-    assert query_terms("智慧城市")[-1].alternatives == ["城市"]
+    assert query_terms("智慧城市")[-1].alternatives == ("城市",)
     # Not a province: 山东 is in most company names, 山东省 only in addresses.
-    assert query_terms("山东省")[0].alternatives == ["山东省"]
+    assert query_terms("山东省")[0].alternatives == ("山东省",)
 
 
 def test_the_words_of_a_question_and_of_the_kind_of_entry_are_not_required():
@@ -165,3 +165,29 @@ def test_a_leading_single_character_joins_the_next_word():
     # jieba splits 云平台 into 云 + 平台; matching 云 anywhere would find unrelated entries.
     assert [t.text for t in query_terms("济宁 云平台")] == ["济宁", "云平台"]
     assert [t.text for t in query_terms("智恒")] == ["智恒"]
+
+
+@pytest.mark.parametrize(
+    ("query", "joining"),
+    [
+        ("库存管理", ["存管"]),  # two words typed as one
+        ("智恒数字", ["恒数"]),  # a part of a name and a word
+        ("济南有哪些做库存管理的公司", ["存管"]),  # only where the question wrote them together
+        ("管理流程管理", ["理流", "程管"]),
+        ("流程 管理", []),  # typed apart
+        ("工业互联网", []),  # one word
+        ("青岛数字孪生", []),  # a city and a concept are each anywhere
+        ("高新区库存管理", ["存管"]),
+        ("数采系统", []),  # 数采 is also 数据采集: 数据采集系统 has no 采系
+        ("仓储与物流", []),  # 与 left out between them
+        ("MES系统", []),  # a Latin word and a Chinese one
+    ],
+)
+def test_words_typed_together_are_joined_by_their_bigram(query, joining):
+    assert junctions(query) == joining
+
+
+def test_no_junction_joins_a_word_beyond_the_last_term():
+    query = "质量 认证 服务 设备 能耗 数据 采集 仓储 排产 优化 监测 预警库存管理"
+    assert [t.text for t in query_terms(query)][-1] == "预警"  # the twelfth
+    assert junctions(query) == []

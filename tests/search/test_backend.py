@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from catalogue import taxonomy
 from catalogue.factories import ProviderIndexPageFactory, ProviderPageFactory
@@ -95,6 +96,33 @@ def test_a_hyphenated_word_is_found_written_either_way(home):
         ProviderPageFactory(parent=index, title=title, introduction=introduction)
     for query in ("SD-WAN", "sdwan", "ＳＤＷＡＮ", "sd wan"):
         assert found(query) == {"临沂通联网络有限公司"}, query
+
+
+def test_words_typed_together_are_found_together_where_any_entry_has_them(home):
+    """库存管理 typed as one means the entries that write it so, not every text with 库存 in
+    one place and 管理 in another (most texts here have 管理); typed apart, or written
+    together nowhere (软件公司), the words are found apart."""
+    index = ProviderIndexPageFactory(parent=home)
+    index.save_revision().publish()
+    for title, introduction in [
+        ("山东甲科技有限公司", "提供库存管理与仓储优化服务。"),
+        ("山东乙科技有限公司", "盘点库存，做好质量管理。"),
+        ("济南丙软件有限公司", "为中小企业开发软件。"),
+    ]:
+        ProviderPageFactory(parent=index, title=title, introduction=introduction)
+    for page in ProviderPage.objects.all():
+        page.save_revision().publish()
+    # A draft no visitor sees, indexed for the admin's search, decides nothing.
+    ProviderPageFactory(
+        parent=index, title="济南丁软件公司", introduction="软件公司。", live=False
+    ).save_revision()
+
+    assert found("库存管理") == {"山东甲科技有限公司"}
+    assert found("库存 管理") == {"山东甲科技有限公司", "山东乙科技有限公司"}
+    assert found("软件公司") == {"济南丙软件有限公司"}  # 软件有限公司
+    # The admin's search of every page is no catalogue search: the words, anywhere.
+    pages = {page.title for page in Page.objects.live().search("库存管理")}
+    assert pages >= {"山东甲科技有限公司", "山东乙科技有限公司"}
 
 
 def test_absent_concepts_find_nothing(providers):

@@ -12,7 +12,7 @@ from catalogue import taxonomy
 from catalogue.factories import ProviderIndexPageFactory, ProviderPageFactory
 from catalogue.models import ProviderPage, Region
 from search.backends.elasticsearch import SearchBackend
-from search.query import analyse
+from search.query import analyse, searched_forms
 
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing listens there
 
@@ -73,6 +73,20 @@ def test_query_requires_every_term_as_word_or_bigram_phrase():
 
 
 @pytest.mark.django_db
+def test_words_typed_together_are_asked_for_together_first():
+    """The engine is asked for 库存管理 as written (its joining bigram 存管 required), and for
+    the words apart only when that finds nothing: the database backend's rule."""
+    engine = backend()
+    compiler_class = engine.query_compiler_class
+    together, apart = (
+        str(compiler_class(ProviderPage.objects.all(), form).get_query())
+        for form in searched_forms(engine, compiler_class, "库存管理", ProviderPage, {})
+    )
+    assert "'存管'" in together and "'库存'" in together and "'管理'" in together
+    assert "'存管'" not in apart and "'库存'" in apart
+
+
+@pytest.mark.django_db
 def test_search_falls_back_to_the_database_when_the_engine_is_down(home, caplog):
     with override_settings(WAGTAILSEARCH_BACKENDS=engine_settings(UNREACHABLE)):
         index = ProviderIndexPageFactory(parent=home)
@@ -94,6 +108,28 @@ def test_search_falls_back_to_the_database_when_the_engine_is_down(home, caplog)
     assert "using the database backend" in caplog.text
 
 
+@pytest.mark.django_db
+def test_words_typed_together_fall_back_to_the_database_once_when_the_engine_is_down(home, caplog):
+    """Deciding how to search 库存管理 asks the engine first; down, the database backend
+    answers the whole search (which decides it too), without a second wait for the engine."""
+    with override_settings(WAGTAILSEARCH_BACKENDS=engine_settings(UNREACHABLE)):
+        index = ProviderIndexPageFactory(parent=home)
+        for title, introduction in [
+            ("山东甲科技有限公司", "提供库存管理与仓储优化服务。"),
+            ("山东乙科技有限公司", "盘点库存，做好质量管理。"),
+        ]:
+            ProviderPageFactory(parent=index, title=title, introduction=introduction)
+        for page in ProviderPage.objects.all():
+            page.save_revision().publish()
+
+        with caplog.at_level(logging.WARNING, logger="search.backends.elasticsearch"):
+            results = get_search_backend().search("库存管理", ProviderPage.objects.live())
+            titles = [page.title for page in results]
+
+    assert titles == ["山东甲科技有限公司"]
+    assert caplog.text.count("using the database backend") == 1
+
+
 @pytest.mark.elasticsearch
 @pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL not set")
 @pytest.mark.django_db
@@ -106,6 +142,10 @@ def test_live_engine_finds_chinese_words_and_acronyms(home):
             parent=index, title="山东智恒数字科技有限公司", introduction="MES（制造执行系统）实施"
         )
         provider.save_revision().publish()
+        apart = ProviderPageFactory(
+            parent=index, title="山东乙科技有限公司", introduction="盘点库存，做好质量管理。"
+        )
+        apart.save_revision().publish()
         engine.reset_index()
         engine.add_type(ProviderPage)
         engine.add_bulk(ProviderPage, ProviderPage.objects.all())
@@ -114,3 +154,5 @@ def test_live_engine_finds_chinese_words_and_acronyms(home):
         for query in ("智恒", "制造执行系统", "mes", "ＭＥＳ"):
             assert [p.title for p in engine.search(query, ProviderPage)] == [provider.title]
         assert list(engine.search("区块链", ProviderPage)) == []
+        # Written together nowhere: the words apart.
+        assert [p.title for p in engine.search("库存管理", ProviderPage)] == [apart.title]

@@ -102,6 +102,42 @@ def test_the_tabs_share_one_full_text_match(client, catalogue):
     assert len(matches) == 1, matches
 
 
+def test_the_tabs_find_words_typed_together_as_written_or_all_apart(client, catalogue):
+    """Whether the words typed together are searched as written is decided once for every
+    tab: 库存管理 is written so by a provider, so the solution that has 库存 and 管理 apart is
+    not listed under it either. The decision is one more statement, not one per tab."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    categories = taxonomy.canonical(Category)
+    provider = ProviderPageFactory(
+        parent=catalogue["yantai"].get_parent(),
+        title="潍坊仓联信息技术有限公司",
+        introduction="库存管理与仓储优化。",
+        region=taxonomy.canonical(Region).get(slug="weifang"),
+        categories=[categories.get(slug="production")],
+    )
+    provider.save_revision().publish()
+    solution = SolutionPageFactory(
+        parent=catalogue["yantai"],
+        title="设备点检系统",
+        description="备件库存预警，点检计划统一管理。",
+        category=categories.get(slug="production"),
+    )
+    solution.save_revision().publish()
+
+    with CaptureQueriesContext(connection) as queries:
+        together = client.get("/search/", {"q": "库存管理"})
+    # Read before the next request, which empties the log.
+    matches = [q["sql"] for q in queries if " MATCH " in q["sql"] or "@@" in q["sql"]]
+    apart = client.get("/search/", {"q": "库存 管理"})
+
+    assert tab_counts(together) == {"服务商": (1, True), "解决方案": (0, False)}
+    assert result_titles(together) == ["潍坊仓联信息技术有限公司"]
+    assert tab_counts(apart) == {"服务商": (1, True), "解决方案": (1, False)}
+    assert len(matches) == 2, matches
+
+
 def test_a_listing_taken_offline_takes_its_tab_with_it(client, catalogue, settings):
     """The listing pages behind the tabs are remembered until the next publication, and an
     unpublished one is gone from the next search (the caches are on, as in production)."""

@@ -27,7 +27,7 @@ class Command(BaseCommand):
         entries = evaluation.read_set()
         per_kind, misses = evaluation.evaluate(entries)
 
-        self.stdout.write(f"{'kind':<14}{'queries':>8}{'P@10':>9}{'R@100':>9}")
+        self.stdout.write(f"{'kind':<18}{'queries':>8}{'P@10':>9}{'R@100':>9}")
         all_scores = []
         for kind in evaluation.KINDS:
             scores = per_kind.get(kind, [])
@@ -35,10 +35,10 @@ class Command(BaseCommand):
             if scores:
                 p = sum(s[0] for s in scores) / len(scores)
                 r = sum(s[1] for s in scores) / len(scores)
-                self.stdout.write(f"{kind:<14}{len(scores):>8}{p:>9.3f}{r:>9.3f}")
+                self.stdout.write(f"{kind:<18}{len(scores):>8}{p:>9.3f}{r:>9.3f}")
         p = sum(s[0] for s in all_scores) / len(all_scores)
         r = sum(s[1] for s in all_scores) / len(all_scores)
-        self.stdout.write(f"{'overall':<14}{len(all_scores):>8}{p:>9.3f}{r:>9.3f}")
+        self.stdout.write(f"{'overall':<18}{len(all_scores):>8}{p:>9.3f}{r:>9.3f}")
         if show_misses:
             for kind, query, precision, recall in misses:
                 self.stdout.write(f"  miss {kind}: {query!r} P@10={precision:.2f} R={recall:.2f}")
