@@ -14,6 +14,7 @@ from functools import cache
 
 from django.db import connections, router, transaction
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
     Case,
     Count,
@@ -21,7 +22,6 @@ from django.db.models import (
     F,
     FloatField,
     Func,
-    IntegerField,
     OuterRef,
     Q,
     Value,
@@ -510,7 +510,7 @@ class SQLiteScoring:
         """The MATCH's entries of live pages of ``content_types`` (of any type when empty), a
         queryset for :meth:`FairResultsMixin.finds_any`: the FTS table's hits in turn, each
         looked up by id, until one is such a page."""
-        matches = self._fts_matches(config).filter(_live_page("index_entry__object_id"))
+        matches = self._fts_matches(config).filter(_live_page("index_entry__"))
         if content_types:
             matches = matches.filter(index_entry__content_type_id__in=content_types)
         return matches
@@ -690,7 +690,7 @@ class PostgresScoring:
         if content_types:
             entries = entries.filter(content_type_id__in=content_types)
         matches = entries.filter(_vector_=self.build_tsquery(self.query, config=config))
-        return matches.filter(_live_page("object_id"))
+        return matches.filter(_live_page(""))
 
     def entry_scores(self, config, content_types=None, ranked=frozenset()) -> dict | None:
         """``{index entry id: score}`` of the entries of ``content_types`` (every type when
@@ -872,13 +872,15 @@ def _numbers(kind: str, data: bytes) -> array:
     return numbers
 
 
-def _live_page(object_id: str) -> Exists:
-    """That the index entry's object (``object_id``, the path to its column) is a live page.
-    The site search lists pages only, and every model indexed here has an integer key."""
+def _live_page(entry: str) -> Exists:
+    """That the index entry (``entry``, the path to it: "" for the entry itself) is of a live
+    page: a page's content type is its specific type, as its entry's is, so the key is one
+    of a page (every model indexed here has an integer key)."""
     from wagtail.models import Page
 
-    key = Cast(OuterRef(object_id), IntegerField())
-    return Exists(Page.objects.filter(pk=key, live=True))
+    key = Cast(OuterRef(f"{entry}object_id"), BigIntegerField())
+    content_type = OuterRef(f"{entry}content_type_id")
+    return Exists(Page.objects.filter(pk=key, content_type_id=content_type, live=True))
 
 
 def searched_content_types() -> tuple[int, ...]:
