@@ -235,25 +235,27 @@ def query_terms(query: str) -> list[Term]:
     return list(_analysed_query(query)[0])
 
 
-def junctions(query: str) -> list[str]:
+def junctions(query: str) -> list[tuple[str, ...]]:
     """The bigrams that join the query's words where it writes them together (库存管理:
-    存管), which an entry holding the words as written has too.
+    存管), which an entry holding the words as written has too; each pair of words gives the
+    bigrams of all their spellings, any of which will do (数采系统: 采系, or 集系 for
+    数据采集系统).
 
     Typed without a space, two words mean one thing: 库存管理 is not every text with 库存 in
     one place and 管理 in another, and most texts here have 管理 somewhere. Every text that
     writes them together has the bigram that joins them, and few others have it too (盘点库存，
     保存管道，质量管理 would): the index's bigrams tell them apart without the words' positions,
     which a phrase would make PostgreSQL check in every candidate's vector. Not at a place
-    (青岛数字孪生 is 青岛 and 数字孪生, wherever each is written), nor at a word with other
-    spellings (数采系统 is also 数据采集系统), nor where the query left something out between
-    them (仓储与物流), nor at a word beyond the query's last term."""
+    (青岛数字孪生 is 青岛 and 数字孪生, wherever each is written), nor at a word with a Latin
+    spelling (no bigram joins MES to a Chinese word), nor where the query left something out
+    between them (仓储与物流), nor at a word beyond the query's last term."""
     return list(_analysed_query(query)[1])
 
 
 # A catalogue search analyses its query several times (its forms, each tab's listing, the
 # highlighting), ~0.1 ms each.
 @lru_cache(maxsize=256)
-def _analysed_query(query: str) -> tuple[tuple[Term, ...], tuple[str, ...]]:
+def _analysed_query(query: str) -> tuple[tuple[Term, ...], tuple[tuple[str, ...], ...]]:
     text = fold(query)[:MAX_QUERY_CHARS]
     runs = [
         (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
@@ -290,7 +292,13 @@ def _analysed_query(query: str) -> tuple[tuple[Term, ...], tuple[str, ...]]:
         terms.append(Term(word, (word, *equivalents(word), *_without_place_suffix(word))))
     terms = terms[:MAX_QUERY_TERMS]
     kept = {term.text for term in terms}
-    joining = [first[-1] + second[0] for first, second in joins if {first, second} <= kept]
+    spellings = {term.text: term.alternatives for term in terms}
+    joining = [
+        tuple(dict.fromkeys(a[-1] + b[0] for a in spellings[first] for b in spellings[second]))
+        for first, second in joins
+        if {first, second} <= kept
+        and all(map(_CJK_WORD.fullmatch, spellings[first] + spellings[second]))
+    ]
     return tuple(terms), tuple(dict.fromkeys(joining))
 
 
@@ -300,7 +308,7 @@ def _written_together(first: str, second: str, run_text: str) -> bool:
     return (
         first + second in run_text
         and _CJK_WORD.fullmatch(first + second) is not None
-        and not any(_is_place(word) or equivalents(word) for word in (first, second))
+        and not (_is_place(first) or _is_place(second))
     )
 
 

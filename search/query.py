@@ -19,6 +19,13 @@ class Junction(PlainText):
         return f"<Junction {self.query_string!r}>"
 
 
+def is_junction(query: SearchQuery) -> bool:
+    """A junction, or any of a pair of words' junctions (an ``Or`` of them)."""
+    if isinstance(query, Or):
+        return all(map(is_junction, query.subqueries))
+    return isinstance(query, Junction)
+
+
 def _alternative(kind: str, value: str) -> SearchQuery:
     return PlainText(value) if kind == "token" else Phrase(value)
 
@@ -63,7 +70,10 @@ def analyse(query, *, together: bool = False):
             return None
         if query.operator == "and":
             if together:
-                terms += [Junction(bigram) for bigram in junctions(query.query_string)]
+                terms += [
+                    _one_or_many(Or, [Junction(bigram) for bigram in bigrams_of_pair])
+                    for bigrams_of_pair in junctions(query.query_string)
+                ]
             return _one_or_many(And, terms)
         return _one_or_many(Or, terms)
     if isinstance(query, Phrase):

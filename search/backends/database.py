@@ -40,7 +40,7 @@ from portal.request_memo import remembered
 
 from .. import registry
 from ..documents import AnalysedDocument, BulkPreparingMixin
-from ..query import Junction, searched_forms, split_phrases
+from ..query import is_junction, searched_forms, split_phrases
 from ..ranking import rank_fairly
 
 
@@ -640,10 +640,10 @@ class PostgresScoring:
         the words once and the phrases only where the words rank nothing; a phrase counts only
         in a field that holds it (``ts_rank`` ranks any of its bigrams found anywhere).
 
-        A query's junctions (:class:`search.query.Junction`) are not ranked: they only keep
+        A query's junctions (:func:`search.query.is_junction`) are not ranked: they only keep
         the words together, and each would be two more ``ts_rank`` of every hit."""
         if isinstance(query, And):
-            words = [q for q in query.subqueries if not isinstance(q, Junction)]
+            words = [q for q in query.subqueries if not is_junction(q)]
             if len(words) < len(query.subqueries):
                 query = words[0] if len(words) == 1 else And(words)
         if isinstance(query, Or):

@@ -125,6 +125,20 @@ def test_words_typed_together_are_found_together_where_any_entry_has_them(home):
     assert pages >= {"山东甲科技有限公司", "山东乙科技有限公司"}
 
 
+def test_words_typed_together_are_found_together_in_any_spelling(home):
+    index = ProviderIndexPageFactory(parent=home)
+    for title, introduction in [
+        ("山东甲科技有限公司", "数据采集系统集成。"),
+        ("山东乙科技有限公司", "数采系统运维。"),
+        ("山东丙科技有限公司", "数据采集与监控，系统集成。"),
+    ]:
+        ProviderPageFactory(parent=index, title=title, introduction=introduction)
+    for page in ProviderPage.objects.all():
+        page.save_revision().publish()
+
+    assert found("数采系统") == {"山东甲科技有限公司", "山东乙科技有限公司"}
+
+
 def test_absent_concepts_find_nothing(providers):
     assert found("区块链溯源") == set()
 
