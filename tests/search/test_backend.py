@@ -39,6 +39,14 @@ def found(query):
     return {page.title for page in ProviderPage.objects.live().search(query)}
 
 
+def providers_saying(home, texts: dict[str, str]):
+    """A directory of live providers with these titles and introductions."""
+    index = ProviderIndexPageFactory(parent=home)
+    for title, introduction in texts.items():
+        ProviderPageFactory(parent=index, title=title, introduction=introduction)
+    return index
+
+
 def test_a_word_inside_a_run_of_chinese_is_found(providers):
     assert found("供应链") == {"山东智恒数字科技有限公司"}
 
@@ -75,25 +83,24 @@ def test_acronym_finds_the_chinese_name_and_back(providers):
 
 
 def test_a_chinese_short_form_finds_the_full_name(home):
-    index = ProviderIndexPageFactory(parent=home)
-    for title, introduction in [
-        ("潍坊安信网络科技有限公司", "提供网络安全等级保护测评与整改。"),
-        ("日照恒远信息技术有限公司", "等保2.0合规咨询。"),
-        ("滨州广联物流有限公司", "提供仓储、运输等保障服务。"),
-    ]:
-        ProviderPageFactory(parent=index, title=title, introduction=introduction)
+    providers_saying(
+        home,
+        {
+            "潍坊安信网络科技有限公司": "提供网络安全等级保护测评与整改。",
+            "日照恒远信息技术有限公司": "等保2.0合规咨询。",
+            "滨州广联物流有限公司": "提供仓储、运输等保障服务。",
+        },
+    )
     assert found("等保") >= {"潍坊安信网络科技有限公司", "日照恒远信息技术有限公司"}
     # Not back: 等保 is two characters, found across words too (运输等保障).
     assert found("等级保护") == {"潍坊安信网络科技有限公司"}
 
 
 def test_a_hyphenated_word_is_found_written_either_way(home):
-    index = ProviderIndexPageFactory(parent=home)
-    for title, introduction in [
-        ("临沂通联网络有限公司", "企业SD-WAN组网。"),
-        ("枣庄广域通信有限公司", "广域网（WAN）优化。"),
-    ]:
-        ProviderPageFactory(parent=index, title=title, introduction=introduction)
+    providers_saying(
+        home,
+        {"临沂通联网络有限公司": "企业SD-WAN组网。", "枣庄广域通信有限公司": "广域网（WAN）优化。"},
+    )
     for query in ("SD-WAN", "sdwan", "ＳＤＷＡＮ", "sd wan"):
         assert found(query) == {"临沂通联网络有限公司"}, query
 
@@ -102,16 +109,14 @@ def test_words_typed_together_are_found_together_where_any_entry_has_them(home):
     """库存管理 typed as one means the entries that write it so, not every text with 库存 in
     one place and 管理 in another (most texts here have 管理); typed apart, or written
     together nowhere (软件公司), the words are found apart."""
-    index = ProviderIndexPageFactory(parent=home)
-    index.save_revision().publish()
-    for title, introduction in [
-        ("山东甲科技有限公司", "提供库存管理与仓储优化服务。"),
-        ("山东乙科技有限公司", "盘点库存，做好质量管理。"),
-        ("济南丙软件有限公司", "为中小企业开发软件。"),
-    ]:
-        ProviderPageFactory(parent=index, title=title, introduction=introduction)
-    for page in ProviderPage.objects.all():
-        page.save_revision().publish()
+    index = providers_saying(
+        home,
+        {
+            "山东甲科技有限公司": "提供库存管理与仓储优化服务。",
+            "山东乙科技有限公司": "盘点库存，做好质量管理。",
+            "济南丙软件有限公司": "为中小企业开发软件。",
+        },
+    )
     # A draft no visitor sees, indexed for the admin's search, decides nothing.
     ProviderPageFactory(
         parent=index, title="济南丁软件公司", introduction="软件公司。", live=False
@@ -126,15 +131,14 @@ def test_words_typed_together_are_found_together_where_any_entry_has_them(home):
 
 
 def test_words_typed_together_are_found_together_in_any_spelling(home):
-    index = ProviderIndexPageFactory(parent=home)
-    for title, introduction in [
-        ("山东甲科技有限公司", "数据采集系统集成。"),
-        ("山东乙科技有限公司", "数采系统运维。"),
-        ("山东丙科技有限公司", "数据采集与监控，系统集成。"),
-    ]:
-        ProviderPageFactory(parent=index, title=title, introduction=introduction)
-    for page in ProviderPage.objects.all():
-        page.save_revision().publish()
+    providers_saying(
+        home,
+        {
+            "山东甲科技有限公司": "数据采集系统集成。",
+            "山东乙科技有限公司": "数采系统运维。",
+            "山东丙科技有限公司": "数据采集与监控，系统集成。",
+        },
+    )
 
     assert found("数采系统") == {"山东甲科技有限公司", "山东乙科技有限公司"}
 
