@@ -108,6 +108,21 @@ def searched_forms(backend, compiler_class, query, model_or_queryset, kwargs) ->
     return forms if catalogue else forms[-1:]
 
 
+def words_apart(query: str, model) -> str | None:
+    """The query's words with spaces between them (库存 管理), when a catalogue search of
+    ``model`` took the words it writes together as written (库存管理); else None. The
+    decision is the one the listings made in this request (remembered), so nothing more is
+    matched."""
+    if not junctions(query):
+        return None
+    results = model.objects.search(query, operator="and")
+    compiler = getattr(results, "query_compiler", None)
+    searched = getattr(compiler, "query", None)
+    if not isinstance(searched, And) or not any(map(is_junction, searched.subqueries)):
+        return None
+    return " ".join(term.text for term in query_terms(query))
+
+
 def analysed_forms(query) -> list:
     """The analysed queries a catalogue search tries, first to last, the first that finds
     anything: with the words written together standing together (库存管理 as written), then

@@ -10,6 +10,7 @@ from django.urls import reverse
 from . import registry
 from .analysis import DICTIONARY, MAX_QUERY_CHARS, query_terms
 from .highlight import highlight
+from .query import words_apart
 from .synonyms import ACRONYMS, chinese_names
 
 
@@ -100,6 +101,9 @@ def search(request, type_key: str | None = None):
             tab["selected"] = tab["key"] == type_key
         if type_key is not None:
             search_type = registry.get(type_key)
+            apart = words_apart(query, search_type.listing_class.model)
+            if apart:
+                context["words_apart"] = {"text": apart, "url": type_url(type_key, apart)}
             listing_context = listings[type_key].context()
             for result in listing_context["results"]:
                 result.search_snippet = highlight(search_type.snippet_text(result), query)

@@ -136,6 +136,18 @@ def test_the_tabs_find_words_typed_together_as_written_or_all_apart(client, cata
     assert result_titles(together) == ["潍坊仓联信息技术有限公司"]
     assert tab_counts(apart) == {"服务商": (1, True), "解决方案": (1, False)}
     assert len(matches) == 2, matches
+    # The page says so, and links to the words apart.
+    assert "只列出连写“库存管理”的条目。" in page_text(together)
+    assert together.context["words_apart"]["text"] == "库存 管理"
+    assert "words_apart" not in apart.context
+
+
+def test_words_typed_together_that_no_entry_writes_are_searched_apart(client, catalogue):
+    """平台维护 is written together nowhere: the words apart, and nothing to link to."""
+    response = client.get("/search/", {"q": "平台维护"})
+
+    assert tab_counts(response) == {"服务商": (1, True), "解决方案": (1, False)}
+    assert "words_apart" not in response.context
 
 
 def test_a_listing_taken_offline_takes_its_tab_with_it(client, catalogue, settings):
