@@ -13,7 +13,7 @@ and hand the engine space-separated tokens it cannot mis-split:
   left over by segmentation are rejoined to their neighbours, stop words dropped, and each term
   becomes "the word, or the phrase of its bigrams, or any synonym" — terms are ANDed. Words
   the query writes together (库存管理) are also joined by the bigram between them (存管), which
-  a catalogue search requires while any entry has it (:func:`junctions`).
+  a catalogue search requires while any live page has it (:func:`junctions`).
 """
 
 import re
@@ -272,7 +272,7 @@ def _analysed_query(query: str) -> tuple[tuple[Term, ...], tuple[tuple[str, ...]
         runs = [(run_text, [_unasked(word) for word in run]) for run_text, run in runs]
         words = [word for _text, run in runs for word in run]
     sought: list[str] = []
-    joins: list[str] = []
+    joins: list[tuple[str, str]] = []  # pairs of words written together
     for run_text, run in runs:
         previous = ""  # the word kept before this one in the run, if it was kept
         for i, word in enumerate(run):
@@ -291,12 +291,12 @@ def _analysed_query(query: str) -> tuple[tuple[Term, ...], tuple[tuple[str, ...]
     for word in dict.fromkeys(sought or words):  # a query of nothing but such words: them
         terms.append(Term(word, (word, *equivalents(word), *_without_place_suffix(word))))
     terms = terms[:MAX_QUERY_TERMS]
-    kept = {term.text for term in terms}
     spellings = {term.text: term.alternatives for term in terms}
     joining = [
         tuple(dict.fromkeys(a[-1] + b[0] for a in spellings[first] for b in spellings[second]))
         for first, second in joins
-        if {first, second} <= kept
+        if first in spellings
+        and second in spellings
         and all(map(_CJK_WORD.fullmatch, spellings[first] + spellings[second]))
     ]
     return tuple(terms), tuple(dict.fromkeys(joining))
