@@ -57,10 +57,12 @@ QUESTION_WORDS = frozenset(
     "请问 推荐 哪家 哪些 哪个 哪里 什么 如何 怎么 怎样 有没有 几家 一家 一些 比较 相关 "  # noqa: SIM905
     "可以 能够 需要 寻找 查找 搜索".split()
 )
-# The province and its cities, which a query may write against a concept (青岛数字孪生).
-PLACE_NAMES = frozenset(
-    "山东 济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽".split()  # noqa: SIM905
+# The province's cities, and with the province the places a query may write against a
+# concept (青岛数字孪生).
+CITIES = tuple(
+    "济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽".split()  # noqa: SIM905
 )
+PLACE_NAMES = frozenset(("山东", *CITIES))
 KIND_WORDS = frozenset("公司 企业 服务商 厂商 厂家 解决方案 方案 案例 产品".split())  # noqa: SIM905
 
 _tokenizer = None
@@ -98,10 +100,10 @@ def fold(text: str) -> str:
 
 def latin_word_pattern(word: str) -> str:
     """A regular expression for a Latin word (lower case, letters and digits) as the index
-    finds it in folded text: with hyphens or without (sd-wan, sdwan), and not inside a longer
-    run of letters or of digits (rag not in storage, 5g not in 25g), as the index splits a
-    run only where letters meet digits."""
-    pattern = "-?".join(map(re.escape, word))
+    finds it in folded text: with hyphens or dashes or without (sd-wan, sd‐wan, sdwan), and not
+    inside a longer run of letters or of digits (rag not in storage, 5g not in 25g), as the
+    index splits a run only where letters meet digits."""
+    pattern = f"[{HYPHENS}]?".join(map(re.escape, word))
     before = "(?<![a-z])" if word[0].isalpha() else "(?<![0-9])"
     after = "(?![a-z])" if word[-1].isalpha() else "(?![0-9])"
     return before + pattern + after

@@ -27,7 +27,7 @@ from django.http import QueryDict
 from wagtail.models import Locale
 
 from . import registry
-from .analysis import DICTIONARY, fold, latin_word_pattern, query_terms, tokenizer
+from .analysis import CITIES, DICTIONARY, fold, latin_word_pattern, query_terms, tokenizer
 from .synonyms import ACRONYMS, equivalents
 
 EVALUATION_SET = Path(__file__).resolve().parent / "evaluation" / "queries.json"
@@ -39,24 +39,6 @@ KINDS = [
     "subtype",
     "acronym",
     "absent",
-]
-CITIES = [
-    "济南",
-    "青岛",
-    "淄博",
-    "枣庄",
-    "东营",
-    "烟台",
-    "潍坊",
-    "济宁",
-    "泰安",
-    "威海",
-    "日照",
-    "临沂",
-    "德州",
-    "聊城",
-    "滨州",
-    "菏泽",
 ]
 PRODUCT_TERMS = [
     "预测性维护",

@@ -10,6 +10,8 @@ def test_a_synonym_is_marked_where_the_text_uses_it():
 def test_a_latin_word_typed_without_hyphens_marks_the_hyphenated_word():
     marked = highlight("企业SD-WAN组网和Wi-Fi 6覆盖", "sdwan wifi")
     assert marked == "企业<mark>SD-WAN</mark>组网和<mark>Wi-Fi</mark> 6覆盖"
+    # A dash that NFKC leaves as it is joins as the hyphen does, in the index and here.
+    assert highlight("企业SD‐WAN组网", "sdwan") == "企业<mark>SD‐WAN</mark>组网"
 
 
 def test_a_latin_word_is_not_marked_inside_another():
