@@ -251,13 +251,26 @@ def junctions(query: str) -> list[tuple[str, ...]]:
     (青岛数字孪生 is 青岛 and 数字孪生, wherever each is written), nor at a word with a Latin
     spelling (no bigram joins MES to a Chinese word), nor where the query left something out
     between them (仓储与物流), nor at a word beyond the query's last term."""
+    return list(dict.fromkeys(_junction(first, second) for first, second in joined_words(query)))
+
+
+def _junction(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a[-1] + b[0] for a in first for b in second))
+
+
+def joined_words(query: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The pairs of words the query writes together, where :func:`junctions` joins them:
+    ``(spellings of the first, spellings of the second)`` for each pair, in the query's
+    order."""
     return list(_analysed_query(query)[1])
 
 
 # A catalogue search analyses its query several times (its forms, each tab's listing, the
 # highlighting), ~0.1 ms each.
 @lru_cache(maxsize=256)
-def _analysed_query(query: str) -> tuple[tuple[Term, ...], tuple[tuple[str, ...], ...]]:
+def _analysed_query(
+    query: str,
+) -> tuple[tuple[Term, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
     text = fold(query)[:MAX_QUERY_CHARS]
     runs = [
         (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
@@ -294,14 +307,14 @@ def _analysed_query(query: str) -> tuple[tuple[Term, ...], tuple[tuple[str, ...]
         terms.append(Term(word, (word, *equivalents(word), *_without_place_suffix(word))))
     terms = terms[:MAX_QUERY_TERMS]
     spellings = {term.text: term.alternatives for term in terms}
-    joining = [
-        tuple(dict.fromkeys(a[-1] + b[0] for a in spellings[first] for b in spellings[second]))
+    joined = [
+        (spellings[first], spellings[second])
         for first, second in joins
         if first in spellings
         and second in spellings
         and all(map(_CJK_WORD.fullmatch, spellings[first] + spellings[second]))
     ]
-    return tuple(terms), tuple(dict.fromkeys(joining))
+    return tuple(terms), tuple(dict.fromkeys(joined))
 
 
 def _written_together(first: str, second: str, run_text: str) -> bool:

@@ -7,7 +7,11 @@ token or as the adjacent phrase of its bigrams, or through one of its synonyms.
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText, SearchQuery
 
 from . import registry
-from .analysis import _RUN, bigrams, fold, junctions, match_forms, query_terms
+from .analysis import _RUN, bigrams, fold, joined_words, junctions, match_forms, query_terms
+
+#: The most characters two words a query writes together may have between them in a text
+#: that never writes them together (:class:`Near`).
+NEAR_GAP = 8
 
 
 class Junction(PlainText):
@@ -19,11 +23,69 @@ class Junction(PlainText):
         return f"<Junction {self.query_string!r}>"
 
 
-def is_junction(query: SearchQuery) -> bool:
-    """A junction, or any of a pair of words' junctions (an ``Or`` of them)."""
+class Near(Phrase):
+    """Two words a query writes together, standing at most :data:`NEAR_GAP` characters apart,
+    in either order and in any of their spellings (``first``, ``second``): what is searched
+    when no text writes them together. 软件公司 then finds 软件科技有限公司, and 远程医疗 does
+    not find a text with 远程运维 in one sentence and 医疗器械 in another, nor 自动驾驶 one with
+    自动化 and 驾驶舱.
+
+    Each spelling is matched as its bigrams, which the index holds one per character, in the
+    order of the text (:func:`search.analysis.index_text`): their positions count characters
+    within a run of Chinese, and a run's end puts its characters (and its longer words) between
+    it and the next, so a pair across punctuation is near only when the rest of the two runs
+    is short (数据采集。云平台). A phrase, as the index's positions decide it; a filter like a
+    :class:`Junction`, not ranked."""
+
+    def __init__(self, first: tuple[str, ...], second: tuple[str, ...]):
+        self.first = tuple(first)
+        self.second = tuple(second)
+        super().__init__(" ".join(self.first[:1] + self.second[:1]))
+
+    def __repr__(self):
+        return f"<Near {self.first!r} {self.second!r}>"
+
+    #: The most index positions between the two words' phrases: a gap of NEAR_GAP characters
+    #: puts NEAR_GAP + 1 bigrams between the last bigram of one and the first of the other.
+    MAX_TOKENS_BETWEEN = NEAR_GAP + 1
+
+    @staticmethod
+    def phrases(spellings: tuple[str, ...]) -> list[list[str]]:
+        """The bigrams of each spelling (``["远程"]``, ``["农产", "产品"]``)."""
+        return [bigrams(spelling) for spelling in spellings]
+
+    def tsquery(self) -> str:
+        """PostgreSQL's ``tsquery`` of it: each order, at each distance (``<N>`` is exact)."""
+
+        def side(spellings):
+            phrases = [" <-> ".join(f"'{b}'" for b in phrase) for phrase in self.phrases(spellings)]
+            return "(" + " | ".join(f"({phrase})" for phrase in phrases) + ")"
+
+        first, second = side(self.first), side(self.second)
+        distances = range(1, self.MAX_TOKENS_BETWEEN + 2)
+        return " | ".join(
+            f"({left} <{d}> {right})"
+            for left, right in ((first, second), (second, first))
+            for d in distances
+        )
+
+    def fts5(self) -> str:
+        """SQLite FTS5's query of it: a ``NEAR`` group (either order) for each pair of
+        spellings."""
+        groups = [
+            f'NEAR("{" ".join(a)}" "{" ".join(b)}", {self.MAX_TOKENS_BETWEEN})'
+            for a in self.phrases(self.first)
+            for b in self.phrases(self.second)
+        ]
+        return "(" + " OR ".join(groups) + ")"
+
+
+def is_proximity(query: SearchQuery) -> bool:
+    """A requirement on where the words stand, not a word: a junction, any of a pair of
+    words' junctions (an ``Or`` of them), or a :class:`Near`."""
     if isinstance(query, Or):
-        return all(map(is_junction, query.subqueries))
-    return isinstance(query, Junction)
+        return all(map(is_proximity, query.subqueries))
+    return isinstance(query, Junction | Near)
 
 
 def _alternative(kind: str, value: str) -> SearchQuery:
@@ -56,11 +118,19 @@ def _phrase(query_string: str) -> SearchQuery | None:
     return _one_or_many(And, parts) if parts else None
 
 
-def analyse(query, *, together: bool = False):
+#: How an analysed query keeps the words a query writes together (库存管理): as written
+#: (:class:`Junction`), near each other (:class:`Near`), or anywhere (neither).
+TOGETHER, NEAR, ANYWHERE = "together", "near", "anywhere"
+
+
+def analyse(query, *, words: str = ANYWHERE):
     """The analysed query, or None when nothing searchable is left (only punctuation, say).
 
-    ``together``: words the query writes together must stand together too, by the bigrams
-    that join them (:func:`search.analysis.junctions`), in an ``and`` query outside a ``Not``.
+    ``words``: where the words the query writes together must stand (:data:`TOGETHER`,
+    :data:`NEAR`, :data:`ANYWHERE`), in an ``and`` query outside a ``Not``: together by the
+    bigrams that join them (:func:`search.analysis.junctions`), near each other by a
+    :class:`Near` of each pair; a pair with a word of one character is never near (the index
+    holds a lone character apart from its run's bigrams), so is anywhere.
     """
     if isinstance(query, str):
         query = PlainText(query)
@@ -69,28 +139,34 @@ def analyse(query, *, together: bool = False):
         if not terms:
             return None
         if query.operator == "and":
-            if together:
+            if words == TOGETHER:
                 terms += [
                     _one_or_many(Or, [Junction(bigram) for bigram in bigrams_of_pair])
                     for bigrams_of_pair in junctions(query.query_string)
+                ]
+            elif words == NEAR:
+                terms += [
+                    Near(first, second)
+                    for first, second in joined_words(query.query_string)
+                    if min(map(len, first + second)) > 1
                 ]
             return _one_or_many(And, terms)
         return _one_or_many(Or, terms)
     if isinstance(query, Phrase):
         return _phrase(query.query_string)
     if isinstance(query, And | Or):
-        parts = [analyse(q, together=together) for q in query.subqueries]
+        parts = [analyse(q, words=words) for q in query.subqueries]
         parts = [part for part in parts if part is not None]
         return _one_or_many(type(query), parts) if parts else None
     if isinstance(query, Not):
         inner = analyse(query.subquery)
         return Not(inner) if inner is not None else None
     if isinstance(query, Boost):
-        inner = analyse(query.subquery, together=together)
+        inner = analyse(query.subquery, words=words)
         return Boost(inner, query.boost) if inner is not None else None
     if isinstance(query, MatchAll):
         return query
-    return analyse(PlainText(getattr(query, "query_string", "")), together=together)
+    return analyse(PlainText(getattr(query, "query_string", "")), words=words)
 
 
 def searched_forms(backend, compiler_class, query, model_or_queryset, kwargs) -> list:
@@ -108,35 +184,43 @@ def searched_forms(backend, compiler_class, query, model_or_queryset, kwargs) ->
     return forms if catalogue else forms[-1:]
 
 
-def words_apart(query: str, model) -> str | None:
-    """The query's words with spaces between them (库存 管理), when a catalogue search of
-    ``model`` took the words it writes together as written (库存管理); else None. The
-    decision is the one the listings made in this request (remembered), so nothing more is
-    matched."""
+def words_apart(query: str, model) -> tuple[str, str] | None:
+    """``(where, the query's words with spaces between them)`` (库存 管理) when a catalogue
+    search of ``model`` kept the words the query writes together (库存管理) as written or near
+    each other (``where``: :data:`TOGETHER` or :data:`NEAR`); else None. The decision is the
+    one the listings made in this request (remembered), so nothing more is matched."""
     if not junctions(query):
         return None
     results = model.objects.search(query, operator="and")
     compiler = getattr(results, "query_compiler", None)
     searched = getattr(compiler, "query", None)
-    if not isinstance(searched, And) or not any(map(is_junction, searched.subqueries)):
+    if not isinstance(searched, And):
         return None
-    return " ".join(term.text for term in query_terms(query))
+    kept = [q for q in searched.subqueries if is_proximity(q)]
+    if not kept:
+        return None
+    where = NEAR if isinstance(kept[0], Near) else TOGETHER
+    return where, " ".join(term.text for term in query_terms(query))
 
 
 def analysed_forms(query) -> list:
     """The analysed queries a catalogue search tries, first to last, the first that finds
-    anything: with the words written together standing together (库存管理 as written), then
-    with the words anywhere (库存 and 管理), for a query that has such words; else just the
-    analysed query. Empty when nothing searchable is left.
+    anything and the last whatever it finds: with the words written together standing
+    together (库存管理 as written), then near each other (:class:`Near`), for a query that has
+    such words; else just the analysed query. Empty when nothing searchable is left.
 
     Most texts have 管理, so the words apart find many entries that are not about 库存管理;
     those that write 库存管理 are what the query asks for when there are any. When none do
-    (软件公司), the words apart are the best there is."""
-    words = analyse(query)
-    if words is None:
+    (软件公司), the words near each other are the best there is (软件科技有限公司); words
+    farther apart are mostly about something else (远程运维 and 医疗器械 for 远程医疗), and
+    a query of a thing no text speaks of should find nothing. The words anywhere are a click
+    away on the search page (:func:`words_apart`)."""
+    anywhere = analyse(query)
+    if anywhere is None:
         return []
-    together = analyse(query, together=True)
-    return [words] if repr(together) == repr(words) else [together, words]
+    forms = [analyse(query, words=TOGETHER), analyse(query, words=NEAR), anywhere]
+    distinct = {repr(form): form for form in forms}
+    return list(distinct.values())[:2]
 
 
 def split_phrases(query: SearchQuery) -> tuple[SearchQuery | None, SearchQuery] | None:
@@ -151,7 +235,7 @@ def split_phrases(query: SearchQuery) -> tuple[SearchQuery | None, SearchQuery] 
     Both are answered by the index alone. The query's matches are then ``exact``'s, and those
     of ``relaxed`` outside ``exact`` that pass the check (a few, mostly). None for a query
     without phrases, or with anything but And/Or of words and phrases."""
-    if not _has_phrase(query):
+    if not has_phrase(query):
         return None
     try:
         exact = _without_phrases(query)
@@ -160,10 +244,11 @@ def split_phrases(query: SearchQuery) -> tuple[SearchQuery | None, SearchQuery] 
     return exact, _phrases_as_words(query)
 
 
-def _has_phrase(query: SearchQuery) -> bool:
+def has_phrase(query: SearchQuery) -> bool:
+    """Whether matching ``query`` needs the words' positions (a phrase, or a :class:`Near`)."""
     if isinstance(query, Phrase):
         return True
-    return any(map(_has_phrase, getattr(query, "subqueries", ())))
+    return any(map(has_phrase, getattr(query, "subqueries", ())))
 
 
 class _Unsplittable(Exception):
@@ -187,6 +272,10 @@ def _without_phrases(query: SearchQuery) -> SearchQuery | None:
 def _phrases_as_words(query: SearchQuery) -> SearchQuery:
     if isinstance(query, Phrase):
         return PlainText(query.query_string, operator="and")
-    if isinstance(query, And | Or):
-        return type(query)([_phrases_as_words(q) for q in query.subqueries])
+    if isinstance(query, And):
+        # A Near stands beside the terms of its words, which require them already (in any of
+        # their spellings, where its phrase names one).
+        return And([_phrases_as_words(q) for q in query.subqueries if not isinstance(q, Near)])
+    if isinstance(query, Or):
+        return Or([_phrases_as_words(q) for q in query.subqueries])
     return query

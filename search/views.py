@@ -10,7 +10,7 @@ from django.urls import reverse
 from . import registry
 from .analysis import DICTIONARY, MAX_QUERY_CHARS, query_terms
 from .highlight import highlight
-from .query import words_apart
+from .query import NEAR, words_apart
 from .synonyms import ACRONYMS, chinese_names
 
 
@@ -44,6 +44,16 @@ def type_url(key: str | None, query: str) -> str:
     if query:
         params["q"] = query
     return f"{path}?{params.urlencode()}" if query else path
+
+
+def _words_apart(query: str, model, type_key: str | None) -> dict | None:
+    """The link to the query's words apart, when the search kept the words it writes together
+    as written or near each other (:func:`search.query.words_apart`)."""
+    apart = words_apart(query, model)
+    if apart is None:
+        return None
+    where, text = apart
+    return {"text": text, "url": type_url(type_key, text), "near": where == NEAR}
 
 
 def search(request, type_key: str | None = None):
@@ -101,9 +111,9 @@ def search(request, type_key: str | None = None):
             tab["selected"] = tab["key"] == type_key
         if type_key is not None:
             search_type = registry.get(type_key)
-            apart = words_apart(query, search_type.listing_class.model)
+            apart = _words_apart(query, search_type.listing_class.model, type_key)
             if apart:
-                context["words_apart"] = {"text": apart, "url": type_url(type_key, apart)}
+                context["words_apart"] = apart
             listing_context = listings[type_key].context()
             for result in listing_context["results"]:
                 result.search_snippet = highlight(search_type.snippet_text(result), query)
@@ -111,6 +121,9 @@ def search(request, type_key: str | None = None):
             context.update(listing_context)
             context["active"] = search_type
         if not any(tab["count"] for tab in context["tabs"]):
+            apart = _words_apart(query, available[0][0].listing_class.model, None)
+            if apart:
+                context["words_apart"] = apart
             context["browse_links"] = [
                 {"label": index_page.title, "url": index_page.url} for _t, index_page in available
             ]

@@ -16,7 +16,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import EmptySearchResults
 
 from ..documents import BulkPreparingMixin, analysed_field
-from ..query import searched_forms
+from ..query import Near, searched_forms
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +100,35 @@ class FairSortMixin:
         return super().get_sort()
 
 
+class NearQueryMixin:
+    """Two words near each other (:class:`search.query.Near`) as an ``intervals`` query: each
+    spelling's bigrams in a row, the two in either order with at most
+    ``Near.MAX_TOKENS_BETWEEN`` positions between them, as the database backends count."""
+
+    def _compile_query(self, query, field, boost=1.0):
+        if isinstance(query, Near):
+            return {"intervals": {field.field_name: near_intervals(query)}}
+        return super()._compile_query(query, field, boost)
+
+
+def near_intervals(query: Near) -> dict:
+    def phrase(bigrams: list[str]) -> dict:
+        return {"match": {"query": " ".join(bigrams), "max_gaps": 0, "ordered": True}}
+
+    pairs = [
+        {
+            "all_of": {
+                "ordered": False,
+                "max_gaps": Near.MAX_TOKENS_BETWEEN,
+                "intervals": [phrase(first), phrase(second)],
+            }
+        }
+        for first in query.phrases(query.first)
+        for second in query.phrases(query.second)
+    ]
+    return pairs[0] if len(pairs) == 1 else {"any_of": {"intervals": pairs}}
+
+
 class FallbackResultsMixin:
     """Serve from the database backend when the engine is unreachable; never fail the page."""
 
@@ -177,7 +206,7 @@ def analysed_engine_class(engine: str):
     compilers = {
         name: type(
             f"Analysed{getattr(base, name).__name__}",
-            (FairSortMixin, getattr(base, name)),
+            (FairSortMixin, NearQueryMixin, getattr(base, name)),
             {"mapping_class": mapping},
         )
         for name in ("query_compiler_class", "autocomplete_query_compiler_class")

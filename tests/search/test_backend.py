@@ -143,13 +143,57 @@ def test_words_typed_together_are_found_together_in_any_spelling(home):
     assert found("数采系统") == {"山东甲科技有限公司", "山东乙科技有限公司"}
 
 
+def test_words_written_together_nowhere_are_found_near_each_other(home):
+    """远程医疗 is written together nowhere: texts with the words a few characters apart, in
+    either order, are found; one with them in different sentences is not. Typed apart, the
+    words are found anywhere."""
+    providers_saying(
+        home,
+        {
+            "山东甲医疗科技有限公司": "为医院提供远程会诊与医疗影像服务。",
+            "山东乙科技有限公司": "医疗设备的远程运维。",
+            "山东丙科技有限公司": "提供设备远程运维服务。多年来服务医疗器械行业。",
+        },
+    )
+
+    assert found("远程医疗") == {"山东甲医疗科技有限公司", "山东乙科技有限公司"}
+    assert found("远程 医疗") == {
+        "山东甲医疗科技有限公司",
+        "山东乙科技有限公司",
+        "山东丙科技有限公司",
+    }
+
+
+def test_near_means_at_most_eight_characters_between_in_any_spelling(home):
+    providers_saying(
+        home,
+        {
+            "山东甲科技有限公司": "远程甲乙丙丁戊己庚辛医疗",
+            "山东乙科技有限公司": "远程甲乙丙丁戊己庚辛壬医疗",
+            "山东丙科技有限公司": "数据采集云平台",  # 数采 written out in full
+            "山东丁科技有限公司": "数据采集。多年来服务于工业互联网平台",
+        },
+    )
+
+    assert found("远程医疗") == {"山东甲科技有限公司"}
+    assert found("数采平台") == {"山东丙科技有限公司"}
+
+
 def test_absent_concepts_find_nothing(providers):
     assert found("区块链溯源") == set()
 
 
 @pytest.mark.parametrize(
     "query",
-    ['" * - NEAR OR AND ( )', "'; DROP TABLE wagtailcore_page; --", "😀", "\x00", "", "   "],
+    [
+        '" * - NEAR OR AND ( )',
+        "'; DROP TABLE wagtailcore_page; --",
+        "😀",
+        "\x00",
+        "",
+        "   ",
+        "青或工哪青工",  # lone characters typed together: never searched near each other
+    ],
 )
 def test_odd_queries_return_normally(providers, query):
     assert found(query) == set()

@@ -11,8 +11,8 @@ from wagtail.search.backends import get_search_backend
 from catalogue import taxonomy
 from catalogue.factories import ProviderIndexPageFactory, ProviderPageFactory
 from catalogue.models import ProviderPage, Region
-from search.backends.elasticsearch import SearchBackend
-from search.query import analyse, searched_forms
+from search.backends.elasticsearch import SearchBackend, near_intervals
+from search.query import Near, analyse, searched_forms
 
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing listens there
 
@@ -75,15 +75,38 @@ def test_query_requires_every_term_as_word_or_bigram_phrase():
 @pytest.mark.django_db
 def test_words_typed_together_are_asked_for_together_first():
     """The engine is asked for 库存管理 as written (its joining bigram 存管 required), and for
-    the words apart only when that finds nothing: the database backend's rule."""
+    the words near each other only when that finds nothing: the database backend's rule."""
     engine = backend()
     compiler_class = engine.query_compiler_class
-    together, apart = (
-        str(compiler_class(ProviderPage.objects.all(), form).get_query())
+    together, near = (
+        compiler_class(ProviderPage.objects.all(), form).get_query()
         for form in searched_forms(engine, compiler_class, "库存管理", ProviderPage, {})
     )
-    assert "'存管'" in together and "'库存'" in together and "'管理'" in together
-    assert "'存管'" not in apart and "'库存'" in apart
+    assert "'存管'" in str(together) and "'库存'" in str(together) and "'管理'" in str(together)
+    assert "'存管'" not in str(near) and "'库存'" in str(near)
+    assert "intervals" not in str(together)
+    assert f"'max_gaps': {Near.MAX_TOKENS_BETWEEN}" in str(near)
+
+
+def test_words_near_each_other_are_an_intervals_query_of_their_bigrams_in_any_spelling():
+    """数采平台: 数采 or 数据采集, each as its bigrams in a row, and 平台, in either order with
+    at most nine positions between (eight characters), as the database backends count."""
+    near = near_intervals(Near(("数采", "数据采集"), ("平台",)))
+
+    pairs = near["any_of"]["intervals"]
+    assert [pair["all_of"]["ordered"] for pair in pairs] == [False, False]
+    assert {pair["all_of"]["max_gaps"] for pair in pairs} == {9}
+    phrases = [[rule["match"] for rule in pair["all_of"]["intervals"]] for pair in pairs]
+    assert phrases == [
+        [
+            {"query": "数采", "max_gaps": 0, "ordered": True},
+            {"query": "平台", "max_gaps": 0, "ordered": True},
+        ],
+        [
+            {"query": "数据 据采 采集", "max_gaps": 0, "ordered": True},
+            {"query": "平台", "max_gaps": 0, "ordered": True},
+        ],
+    ]
 
 
 @pytest.mark.django_db
@@ -142,10 +165,15 @@ def test_live_engine_finds_chinese_words_and_acronyms(home):
             parent=index, title="山东智恒数字科技有限公司", introduction="MES（制造执行系统）实施"
         )
         provider.save_revision().publish()
-        apart = ProviderPageFactory(
+        near = ProviderPageFactory(
             parent=index, title="山东乙科技有限公司", introduction="盘点库存，做好质量管理。"
         )
-        apart.save_revision().publish()
+        near.save_revision().publish()
+        ProviderPageFactory(
+            parent=index,
+            title="山东丙科技有限公司",
+            introduction="库存盘点。多年来为制造企业提供质量管理咨询。",
+        ).save_revision().publish()
         engine.reset_index()
         engine.add_type(ProviderPage)
         engine.add_bulk(ProviderPage, ProviderPage.objects.all())
@@ -154,5 +182,5 @@ def test_live_engine_finds_chinese_words_and_acronyms(home):
         for query in ("智恒", "制造执行系统", "mes", "ＭＥＳ"):
             assert [p.title for p in engine.search(query, ProviderPage)] == [provider.title]
         assert list(engine.search("区块链", ProviderPage)) == []
-        # Written together nowhere: the words apart.
-        assert [p.title for p in engine.search("库存管理", ProviderPage)] == [apart.title]
+        # Written together nowhere: the words near each other.
+        assert [p.title for p in engine.search("库存管理", ProviderPage)] == [near.title]

@@ -142,12 +142,45 @@ def test_the_tabs_find_words_typed_together_as_written_or_all_apart(client, cata
     assert "words_apart" not in apart.context
 
 
-def test_words_typed_together_that_no_entry_writes_are_searched_apart(client, catalogue):
-    """平台维护 is written together nowhere: the words apart, and nothing to link to."""
-    response = client.get("/search/", {"q": "平台维护"})
+def publish_zibo_provider(catalogue, introduction: str) -> None:
+    """One more live provider, 淄博远景信息技术有限公司, in the catalogue's directory."""
+    ProviderPageFactory(
+        parent=catalogue["yantai"].get_parent(),
+        title="淄博远景信息技术有限公司",
+        introduction=introduction,
+        region=taxonomy.canonical(Region).get(slug="zibo"),
+    ).save_revision().publish()
 
-    assert tab_counts(response) == {"服务商": (1, True), "解决方案": (1, False)}
-    assert "words_apart" not in response.context
+
+def test_words_typed_together_that_no_entry_writes_are_searched_near_each_other(client, catalogue):
+    """平台维护 is written together nowhere: entries with the words a few characters apart are
+    listed (维护平台; 维护与设备管理云平台), one with them in different sentences is not, and
+    the page says so, with the link to the words apart, which find it too."""
+    publish_zibo_provider(catalogue, "建设工业互联网平台。多年来为客户提供系统运行维护。")
+
+    near = client.get("/search/", {"q": "平台维护"})
+    apart = client.get(near.context["words_apart"]["url"])
+
+    assert tab_counts(near) == {"服务商": (1, True), "解决方案": (1, False)}
+    assert result_titles(near) == ["烟台博远软件有限公司"]
+    assert "没有连写“平台维护”的条目，只列出这些词相距不远的条目。" in page_text(near)
+    assert near.context["words_apart"]["text"] == "平台 维护"
+    assert tab_counts(apart)["服务商"] == (2, True)
+
+
+def test_words_typed_together_found_nowhere_near_each_other_find_nothing(client, catalogue):
+    """财务维护: 财务共享 and 维护 are in the catalogue, never close together. The page finds
+    nothing, and offers the words apart."""
+    publish_zibo_provider(catalogue, "财务共享中心建设。多年来为客户提供系统运行维护。")
+
+    response = client.get("/search/", {"q": "财务维护"})
+
+    assert [tab["count"] for tab in response.context["tabs"]] == [0, 0]
+    text = page_text(response)
+    assert "没有找到与“财务维护”相关的内容。" in text
+    assert "没有连写“财务维护”的条目，也没有这些词相距不远的条目。" in text
+    apart = client.get(response.context["words_apart"]["url"])
+    assert result_titles(apart) == ["淄博远景信息技术有限公司"]
 
 
 def test_a_listing_taken_offline_takes_its_tab_with_it(client, catalogue, settings):
