@@ -7,7 +7,16 @@ token or as the adjacent phrase of its bigrams, or through one of its synonyms.
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText, SearchQuery
 
 from . import registry
-from .analysis import _RUN, bigrams, fold, joined_words, junctions, match_forms, query_terms
+from .analysis import (
+    _RUN,
+    KIND_WORDS,
+    bigrams,
+    fold,
+    joined_words,
+    junctions,
+    match_forms,
+    query_terms,
+)
 
 #: The most characters two words a query writes together may have between them in a text
 #: that never writes them together (:class:`Near`).
@@ -26,9 +35,9 @@ class Junction(PlainText):
 class Near(Phrase):
     """Two words a query writes together, standing at most :data:`NEAR_GAP` characters apart,
     in either order and in any of their spellings (``first``, ``second``): what is searched
-    when no text writes them together. 软件公司 then finds 软件科技有限公司, and 远程医疗 does
-    not find a text with 远程运维 in one sentence and 医疗器械 in another, nor 自动驾驶 one with
-    自动化 and 驾驶舱.
+    when no text writes them together. 农产品溯源 then finds 农产品品质分级和溯源, and 远程医疗
+    does not find a text with 远程运维 in one sentence and 医疗器械 in another, nor 自动驾驶 one
+    with 自动化 and 驾驶舱.
 
     Each spelling is matched as its bigrams, which the index holds one per character, in the
     order of the text (:func:`search.analysis.index_text`): their positions count characters
@@ -123,6 +132,13 @@ def _phrase(query_string: str) -> SearchQuery | None:
 TOGETHER, NEAR, ANYWHERE = "together", "near", "anywhere"
 
 
+def _names_a_kind(*pair: tuple[str, ...]) -> bool:
+    """Whether one of a pair of words names a kind of entry (智恒公司): a company's name
+    ends in 公司 a long way from its own words (智恒（聊城）物流科技有限公司), so the pair is
+    not held near."""
+    return any(spellings[0] in KIND_WORDS for spellings in pair)
+
+
 def analyse(query, *, words: str = ANYWHERE):
     """The analysed query, or None when nothing searchable is left (only punctuation, say).
 
@@ -148,7 +164,7 @@ def analyse(query, *, words: str = ANYWHERE):
                 terms += [
                     Near(first, second)
                     for first, second in joined_words(query.query_string)
-                    if min(map(len, first + second)) > 1
+                    if min(map(len, first + second)) > 1 and not _names_a_kind(first, second)
                 ]
             return _one_or_many(And, terms)
         return _one_or_many(Or, terms)
@@ -211,7 +227,7 @@ def analysed_forms(query) -> list:
 
     Most texts have 管理, so the words apart find many entries that are not about 库存管理;
     those that write 库存管理 are what the query asks for when there are any. When none do
-    (软件公司), the words near each other are the best there is (软件科技有限公司); words
+    (农产品溯源), the words near each other are the best there is (农产品品质分级和溯源); words
     farther apart are mostly about something else (远程运维 and 医疗器械 for 远程医疗), and
     a query of a thing no text speaks of should find nothing. The words anywhere are a click
     away on the search page (:func:`words_apart`)."""

@@ -179,6 +179,13 @@ def test_near_means_at_most_eight_characters_between_in_any_spelling(home):
     assert found("数采平台") == {"山东丙科技有限公司"}
 
 
+def test_a_name_and_the_kind_typed_together_find_the_name_however_far_apart(home):
+    """智恒公司: a company's name ends in 公司 a long way from its own words."""
+    providers_saying(home, {"智恒（聊城）物流科技有限公司": "仓储物流数字化。"})
+
+    assert found("智恒公司") == {"智恒（聊城）物流科技有限公司"}
+
+
 def test_absent_concepts_find_nothing(providers):
     assert found("区块链溯源") == set()
 
