@@ -772,10 +772,10 @@ class PostgresScoring:
         query with a phrase, in its title or in its body: a phrase is not read across the two.
         Checked in each vector as it is stored, not in the two concatenated as the match's
         index has them: concatenating them for every candidate cost more than the check. For
-        the 296 candidates of 工业互联网's phrase, 4.0–4.8 against 3.0–3.2 ms; for the 11,000
-        of 软件公司 written together nowhere (its words near each other), 60–70 against
-        30–44 ms. (The title's single characters follow its bigrams, so no phrase ran across
-        the two in the concatenation either.)"""
+        the 296 candidates of 工业互联网's phrase, 4.0–4.8 against 3.0–3.2 ms; for 11,000
+        candidates of two words held near each other (软件 and 公司 in the benchmark's
+        names), 60–70 against 30–44 ms. (The title's single characters follow its bigrams,
+        so no phrase ran across the two in the concatenation either.)"""
         parts = self.query.subqueries if isinstance(self.query, And) else [self.query]
         held = Q()
         for part in filter(has_phrase, parts):
@@ -870,16 +870,24 @@ def _fetch_scores(db: str, sql: str, params) -> EntryScores:
     reaches as the index grows: 工业互联网's is estimated at 96,000 at ``make bench-search``'s
     size, and at 109,000 once ``update_index`` has rewritten every entry (the table stays
     twice the size until a ``VACUUM FULL``), where compiling made it 77 ms against 30.
-    Both settings last until the end of the transaction: this one, or one that encloses it
-    (a listing's search runs in its own; in a caller's, its later statements run without
-    workers and JIT too)."""
+
+    Without a sequential scan where the GIN index can answer: the planner prices the index's
+    bitmap as if each row were checked against the query again, which a plain word's never is,
+    and each check concatenates the entry's two vectors (``search_entry_vector``, declared
+    costly so that the index is used at all). For words in nearly every entry it then reads
+    the table instead and concatenates every entry's vectors: 数字 服务, in all 43,000 entries
+    of ``make bench-search``, 180 against 51 ms.
+
+    The settings last until the end of the transaction: this one, or one that encloses it
+    (a listing's search runs in its own; in a caller's, its later statements run with them
+    too)."""
     with (
         transaction.atomic(using=db, savepoint=False),
         connections[db].cursor() as cursor,
     ):
         cursor.execute(
             "SELECT set_config('max_parallel_workers_per_gather', '0', true),"
-            " set_config('jit', 'off', true)"
+            " set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true)"
         )
         cursor.execute(
             f"""
