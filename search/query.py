@@ -44,7 +44,11 @@ class Near(Phrase):
     within a run of Chinese, and a run's end puts its characters (and its longer words) between
     it and the next, so a pair across punctuation is near only when the rest of the two runs
     is short (数据采集。云平台). A phrase, as the index's positions decide it; a filter like a
-    :class:`Junction`, not ranked."""
+    :class:`Junction`, not ranked where a backend ranks the terms apart (PostgreSQL)."""
+
+    #: The most index positions between the two words' phrases: a gap of NEAR_GAP characters
+    #: puts NEAR_GAP + 1 bigrams between the last bigram of one and the first of the other.
+    MAX_TOKENS_BETWEEN = NEAR_GAP + 1
 
     def __init__(self, first: tuple[str, ...], second: tuple[str, ...]):
         self.first = tuple(first)
@@ -54,27 +58,30 @@ class Near(Phrase):
     def __repr__(self):
         return f"<Near {self.first!r} {self.second!r}>"
 
-    #: The most index positions between the two words' phrases: a gap of NEAR_GAP characters
-    #: puts NEAR_GAP + 1 bigrams between the last bigram of one and the first of the other.
-    MAX_TOKENS_BETWEEN = NEAR_GAP + 1
-
     @staticmethod
     def phrases(spellings: tuple[str, ...]) -> list[list[str]]:
         """The bigrams of each spelling (``["远程"]``, ``["农产", "产品"]``)."""
         return [bigrams(spelling) for spelling in spellings]
 
     def tsquery(self) -> str:
-        """PostgreSQL's ``tsquery`` of it: each order, at each distance (``<N>`` is exact)."""
+        """PostgreSQL's ``tsquery`` of it: each pair of spellings, in each order, at each
+        distance (``<N>`` is exact). Pairs, not the spellings of a side ORed: PostgreSQL
+        measures the distance from an OR of phrases of different lengths wrongly (云平台 or
+        平台 ``<9>`` 维护 matched 平台 nine characters before 维护)."""
 
-        def side(spellings):
-            phrases = [" <-> ".join(f"'{b}'" for b in phrase) for phrase in self.phrases(spellings)]
-            return "(" + " | ".join(f"({phrase})" for phrase in phrases) + ")"
+        def phrase(bigrams: list[str]) -> str:
+            return "(" + " <-> ".join(f"'{b}'" for b in bigrams) + ")"
 
-        first, second = side(self.first), side(self.second)
+        pairs = [
+            (phrase(a), phrase(b))
+            for a in self.phrases(self.first)
+            for b in self.phrases(self.second)
+        ]
         distances = range(1, self.MAX_TOKENS_BETWEEN + 2)
         return " | ".join(
             f"({left} <{d}> {right})"
-            for left, right in ((first, second), (second, first))
+            for a, b in pairs
+            for left, right in ((a, b), (b, a))
             for d in distances
         )
 

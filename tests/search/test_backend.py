@@ -8,6 +8,8 @@ from wagtail.models import Page
 from catalogue import taxonomy
 from catalogue.factories import ProviderIndexPageFactory, ProviderPageFactory
 from catalogue.models import ProviderPage, Region
+from search.analysis import index_text
+from search.query import Near
 
 pytestmark = pytest.mark.django_db
 
@@ -177,6 +179,33 @@ def test_near_means_at_most_eight_characters_between_in_any_spelling(home):
 
     assert found("远程医疗") == {"山东甲科技有限公司"}
     assert found("数采平台") == {"山东丙科技有限公司"}
+
+
+def test_words_near_each_other_are_not_found_across_title_and_body(home):
+    """A title's last word and its body's first are in two fields, as each is shown: the
+    search, ranked or not, does not hold them near (FTS5 and Elasticsearch match each field
+    apart; PostgreSQL's index has the two together)."""
+    providers_saying(home, {"山东远程": "医疗器械行业。"})
+
+    assert found("远程医疗") == set()
+    assert not ProviderPage.objects.live().search("远程医疗", order_by_relevance=False)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's tsquery")
+@pytest.mark.parametrize("gap", [0, 3, 8, 9, 12])
+def test_postgres_near_counts_the_characters_between_in_every_spelling(gap):
+    """The tsquery of a Near, against the vector the index stores: near at most eight
+    characters apart, whichever spelling stands there, a longer one ending as a shorter one
+    does (云平台, 平台) included."""
+    filler = "甲乙丙丁戊己庚辛壬癸子丑"[:gap]
+    near = Near(("云平台", "平台"), ("维护",))
+    with connection.cursor() as cursor:
+        for text in (f"平台{filler}维护", f"云平台{filler}维护", f"维护{filler}云平台"):
+            cursor.execute(
+                "SELECT to_tsvector('simple', %s) @@ to_tsquery('simple', %s)",
+                [index_text(text), near.tsquery()],
+            )
+            assert cursor.fetchone()[0] == (gap <= 8), text
 
 
 def test_a_name_and_the_kind_typed_together_find_the_name_however_far_apart(home):

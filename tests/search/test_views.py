@@ -181,6 +181,9 @@ def test_words_typed_together_found_nowhere_near_each_other_find_nothing(client,
     assert "没有连写“财务维护”的条目，也没有这些词相距不远的条目。" in text
     apart = client.get(response.context["words_apart"]["url"])
     assert result_titles(apart) == ["淄博远景信息技术有限公司"]
+    # From a chosen tab, the link keeps it.
+    solutions = client.get("/search/solution/", {"q": "财务维护"})
+    assert solutions.context["words_apart"]["url"].startswith("/search/solution/?")
 
 
 def test_a_listing_taken_offline_takes_its_tab_with_it(client, catalogue, settings):
