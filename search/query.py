@@ -139,11 +139,11 @@ def _phrase(query_string: str) -> SearchQuery | None:
 TOGETHER, NEAR, ANYWHERE = "together", "near", "anywhere"
 
 
-def _names_a_kind(*pair: tuple[str, ...]) -> bool:
-    """Whether one of a pair of words names a kind of entry (智恒公司): a company's name
-    ends in 公司 a long way from its own words (智恒（聊城）物流科技有限公司), so the pair is
-    not held near."""
-    return any(spellings[0] in KIND_WORDS for spellings in pair)
+def _names_a_kind(second: tuple[str, ...]) -> bool:
+    """Whether the second of a pair of words names a kind of entry (智恒公司): a company's
+    name ends in 公司 a long way from its own words (智恒（聊城）物流科技有限公司), so the pair
+    is not held near. First (企业管理), it is a word of a concept like any other."""
+    return second[0] in KIND_WORDS
 
 
 def analyse(query, *, words: str = ANYWHERE):
@@ -152,8 +152,9 @@ def analyse(query, *, words: str = ANYWHERE):
     ``words``: where the words the query writes together must stand (:data:`TOGETHER`,
     :data:`NEAR`, :data:`ANYWHERE`), in an ``and`` query outside a ``Not``: together by the
     bigrams that join them (:func:`search.analysis.junctions`), near each other by a
-    :class:`Near` of each pair; a pair with a word of one character is never near (the index
-    holds a lone character apart from its run's bigrams), so is anywhere.
+    :class:`Near` of each pair; a pair with a word of one character (the index holds a lone
+    character apart from its run's bigrams) or ending in a kind of entry (智恒公司) is never
+    near, so is anywhere.
     """
     if isinstance(query, str):
         query = PlainText(query)
@@ -171,7 +172,7 @@ def analyse(query, *, words: str = ANYWHERE):
                 terms += [
                     Near(first, second)
                     for first, second in joined_words(query.query_string)
-                    if min(map(len, first + second)) > 1 and not _names_a_kind(first, second)
+                    if min(map(len, first + second)) > 1 and not _names_a_kind(second)
                 ]
             return _one_or_many(And, terms)
         return _one_or_many(Or, terms)

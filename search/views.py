@@ -121,9 +121,8 @@ def search(request, type_key: str | None = None):
             context.update(listing_context)
             context["active"] = search_type
         if not any(tab["count"] for tab in context["tabs"]):
-            if "words_apart" not in context:  # else said above the chosen tab's empty list
-                model = registry.get(type_key or available[0][0].key).listing_class.model
-                apart = _words_apart(query, model, type_key)
+            if type_key is None:  # else said above the chosen tab's empty list
+                apart = _words_apart(query, available[0][0].listing_class.model, None)
                 if apart:
                     context["words_apart"] = apart
             context["browse_links"] = [

@@ -591,7 +591,8 @@ class PostgresScoring:
     planner prices the concatenation as one cheap operator and still prefers the scan by content
     type. The function is the same concatenation, declared costly, so the planner reaches for
     its GIN index (a bitmap of the matching entries, never rechecked for plain terms) unless the
-    query matches nearly every entry. Same rows, same scores: only the match expression changes
+    query matches nearly every entry (the listings' match, :func:`_fetch_scores`, never scans the
+    table). Same rows, same scores: only the match expression changes
     (and two words held near each other are held so within the title or within the body, as
     the stock match of the two concatenated would not: :meth:`_phrases_held`).
     """
@@ -615,10 +616,14 @@ class PostgresScoring:
         rank_expression = self._build_rank_expression(vectors, config)
         # ``alias``, not ``annotate``: the concatenated vector is only matched, never read.
         queryset = self.queryset.alias(
-            _vector_=EntryVector(*(vector for vector, _boost in vectors))
+            _vector_=EntryVector(*(vector for vector, _boost in vectors)),
+            # In the same call, so that the phrases' check reads the matched entry: a filter
+            # naming the relation again would join the index entries a second time.
+            _title_=F("index_entries__title"),
+            _body_=F("index_entries__body"),
         ).filter(_vector_=search_query)
         if has_phrase(self.query):
-            queryset = queryset.filter(self._phrases_held(config, "index_entries__"))
+            queryset = queryset.filter(self._phrases_held(config, "_title_", "_body_"))
         return queryset, rank_expression
 
     def _title_and_body(self, search_query):
@@ -763,7 +768,7 @@ class PostgresScoring:
         # again and rechecks the whole query (2.5 against 3.4 ms for 296 candidates of
         # 工业互联网).
         checked = entries.filter(_vector_=self.build_tsquery(candidates, config=config)).filter(
-            self._phrases_held(config)
+            self._phrases_held(config, "title", "body", vector="_vector_")
         )
         parts = [checked.annotate(score=rank).values_list("id", "score")]
         if exact is not None:
@@ -771,28 +776,27 @@ class PostgresScoring:
             parts.append(indexed.annotate(score=rank).values_list("id", "score"))
         return parts[0].union(*parts[1:], all=True)
 
-    def _phrases_held(self, config, entry: str = "") -> Q:
+    def _phrases_held(self, config, title: str, body: str, *, vector: str | None = None) -> Q:
         """That a candidate (which has every word of the query) holds each required part of the
-        query with a phrase in its title or in its body, not across the two: a :class:`Near`
-        would otherwise reach from the end of a title into its body, where SQLite's FTS5 and
-        Elasticsearch match each field apart. ``entry``: the path to the index entry ("" on
-        the entry itself, ``index_entries__`` from the indexed model).
+        query with a phrase in its title or in its body (the columns or aliases named), not
+        across the two: a :class:`Near` would otherwise reach from the end of a title into its
+        body, where SQLite's FTS5 and Elasticsearch match each field apart. A part with words
+        that must all be there (an ``And`` among alternatives) is checked in the two
+        concatenated (``vector``), as its words may stand in either; without ``vector`` it is
+        left to the caller's match, which checks the concatenation already.
 
         Checked in each vector as it is stored, not in the two concatenated as the match's
         index has them: concatenating them for every candidate cost more than the check. For
-        the 296 candidates of 工业互联网's phrase, 4.0–4.8 against 3.0–3.2 ms; for 11,000
+        the 296 candidates of 工业互联网's phrase, 3.6–4.8 against 3.0–3.2 ms; for 11,000
         candidates of two words held near each other (软件 and 公司 in the benchmark's
-        names), 60–70 against 30–44 ms. A part with words that must all be there (an ``And``
-        among alternatives) is checked in the two concatenated, as its words may stand in
-        either."""
-        title, body = F(f"{entry}title"), F(f"{entry}body")
+        names), 60–70 against 30–44 ms."""
         held = Q()
         for part in filter(has_phrase, _required_parts(self.query)):
             tsquery = self.build_tsquery(part, config=config)
-            if _holds_an_and(part):
-                held &= Q(VectorHolds(EntryVector(title, body), tsquery))
-            else:
-                held &= Q(VectorHolds(title, tsquery)) | Q(VectorHolds(body, tsquery))
+            if not _holds_an_and(part):
+                held &= Q(VectorHolds(F(title), tsquery)) | Q(VectorHolds(F(body), tsquery))
+            elif vector is not None:
+                held &= Q(VectorHolds(F(vector), tsquery))
         return held
 
     def rescore(self, config, entries: list[int], ranked) -> dict[int, float]:
@@ -843,6 +847,7 @@ def _required_parts(query):
 
 
 def _holds_an_and(query) -> bool:
+    """Whether ``query`` has an ``And`` among its parts (at any depth)."""
     return any(
         isinstance(part, And) or _holds_an_and(part) for part in getattr(query, "subqueries", ())
     )

@@ -215,6 +215,19 @@ def test_a_name_and_the_kind_typed_together_find_the_name_however_far_apart(home
     assert found("智恒公司") == {"智恒（聊城）物流科技有限公司"}
 
 
+def test_a_kind_word_beginning_a_pair_is_held_near_like_any_word(home):
+    """企业管理 is a concept, not a kind of entry named at the end: held near."""
+    providers_saying(
+        home,
+        {
+            "山东甲科技有限公司": "帮助企业做好经营管理。",
+            "山东乙科技有限公司": "服务中小企业。多年来深耕供应链与仓储管理。",
+        },
+    )
+
+    assert found("企业管理") == {"山东甲科技有限公司"}
+
+
 def test_absent_concepts_find_nothing(providers):
     assert found("区块链溯源") == set()
 
