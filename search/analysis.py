@@ -20,7 +20,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .synonyms import chinese_names, equivalents
@@ -58,11 +58,28 @@ QUESTION_WORDS = frozenset(
     "可以 能够 需要 寻找 查找 搜索".split()
 )
 # The province's cities, and with the province the places a query may write against a
-# concept (青岛数字孪生).
+# concept (青岛数字孪生), with those below.
 CITIES = tuple(
     "济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽".split()  # noqa: SIM905
 )
-PLACE_NAMES = frozenset(("山东", *CITIES))
+# Places beyond it that providers here come from or serve (深圳工业互联网 is a place and a
+# concept, wherever each is written): the provinces and the larger cities.
+OTHER_PLACES = tuple(
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 河南 湖北 湖南 "  # noqa: SIM905
+    "广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 "
+    "石家庄 太原 沈阳 大连 长春 哈尔滨 南京 苏州 无锡 常州 南通 徐州 杭州 宁波 温州 嘉兴 绍兴 "
+    "合肥 福州 厦门 泉州 南昌 郑州 洛阳 武汉 长沙 广州 深圳 东莞 佛山 珠海 南宁 海口 成都 "
+    "贵阳 昆明 西安 兰州 西宁 银川 乌鲁木齐 呼和浩特 拉萨".split()
+)
+PLACE_NAMES = frozenset(("山东", *CITIES, *OTHER_PLACES))
+# The industries of the taxonomy as seeded (catalogue migration 0002): what a provider
+# serves, listed apart from its prose, so that a query may write one against a concept
+# (化工云平台) that no text writes near it. See industry_words.
+INDUSTRIES = tuple(
+    "装备制造 汽车及零部件 化工 石油化工 纺织服装 食品加工 农副产品加工 医药 医疗器械 电子信息 "  # noqa: SIM905
+    "冶金 有色金属 建材 橡胶轮胎 轻工 家居家具 造纸印刷 新能源 新材料 船舶海工 物流 商贸零售 "
+    "建筑 电力能源 矿业 现代农业".split()
+)
 KIND_WORDS = frozenset("公司 企业 服务商 厂商 厂家 解决方案 方案 案例 产品".split())  # noqa: SIM905
 
 _tokenizer = None
@@ -86,6 +103,13 @@ def tokenizer():
                     instance.add_word(word, freq=200_000)
                 _tokenizer = instance
     return _tokenizer
+
+
+@cache
+def industry_words() -> frozenset[str]:
+    """The words a query's analysis makes of the industries' names (汽车及零部件: 汽车,
+    零部件), as they stand among a query's terms."""
+    return frozenset(word for name in INDUSTRIES for word in _segment(name))
 
 
 def _domain_words():
@@ -328,7 +352,8 @@ def _written_together(first: str, second: str, run_text: str) -> bool:
 
 
 def _is_place(word: str) -> bool:
-    """A city or the province, or a name ending as a place's does (黄岛区, 即墨市, 高新区)."""
+    """A place of :data:`PLACE_NAMES`, or a name ending as a place's does (黄岛区, 即墨市,
+    高新区)."""
     if word in PLACE_NAMES:
         return True
     return len(word) >= 3 and word[-1] in "省市区县" and not word.endswith("城市")

@@ -12,6 +12,7 @@ from .analysis import (
     KIND_WORDS,
     bigrams,
     fold,
+    industry_words,
     joined_words,
     junctions,
     match_forms,
@@ -139,11 +140,22 @@ def _phrase(query_string: str) -> SearchQuery | None:
 TOGETHER, NEAR, ANYWHERE = "together", "near", "anywhere"
 
 
-def _names_a_kind(second: tuple[str, ...]) -> bool:
-    """Whether the second of a pair of words names a kind of entry (智恒公司): a company's
-    name ends in 公司 a long way from its own words (智恒（聊城）物流科技有限公司), so the pair
-    is not held near. First (企业管理), it is a word of a concept like any other."""
-    return second[0] in KIND_WORDS
+def _held_near(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Whether a pair of words the query writes together, which no text writes so, must
+    stand near each other. Not:
+
+    - a word of one character (the index holds a lone character apart from its run's
+      bigrams);
+    - a kind of entry after a word (智恒公司): a company's name ends in 公司 a long way from
+      its own words (智恒（聊城）物流科技有限公司); first (企业管理), it is a word of a
+      concept like any other;
+    - an industry against a concept (化工云平台, whose 云 the analysis joins to 化工): an
+      entry lists the industries it serves apart from its prose, as it names its city.
+    """
+    if min(map(len, first + second)) < 2 or second[0] in KIND_WORDS:
+        return False
+    words = (first[0], second[0])
+    return not any(w.startswith(i) or w.endswith(i) for w in words for i in industry_words())
 
 
 def analyse(query, *, words: str = ANYWHERE):
@@ -152,9 +164,7 @@ def analyse(query, *, words: str = ANYWHERE):
     ``words``: where the words the query writes together must stand (:data:`TOGETHER`,
     :data:`NEAR`, :data:`ANYWHERE`), in an ``and`` query outside a ``Not``: together by the
     bigrams that join them (:func:`search.analysis.junctions`), near each other by a
-    :class:`Near` of each pair; a pair with a word of one character (the index holds a lone
-    character apart from its run's bigrams) or ending in a kind of entry (智恒公司) is never
-    near, so is anywhere.
+    :class:`Near` of each pair that must be (:func:`_held_near`; the others anywhere).
     """
     if isinstance(query, str):
         query = PlainText(query)
@@ -172,7 +182,7 @@ def analyse(query, *, words: str = ANYWHERE):
                 terms += [
                     Near(first, second)
                     for first, second in joined_words(query.query_string)
-                    if min(map(len, first + second)) > 1 and not _names_a_kind(second)
+                    if _held_near(first, second)
                 ]
             return _one_or_many(And, terms)
         return _one_or_many(Or, terms)

@@ -7,8 +7,8 @@ from wagtail.models import Page
 
 from catalogue import taxonomy
 from catalogue.factories import ProviderIndexPageFactory, ProviderPageFactory
-from catalogue.models import ProviderPage, Region
-from search.analysis import index_text
+from catalogue.models import Industry, ProviderPage, Region
+from search.analysis import INDUSTRIES, index_text
 from search.query import Near
 
 pytestmark = pytest.mark.django_db
@@ -213,6 +213,31 @@ def test_a_name_and_the_kind_typed_together_find_the_name_however_far_apart(home
     providers_saying(home, {"智恒（聊城）物流科技有限公司": "仓储物流数字化。"})
 
     assert found("智恒公司") == {"智恒（聊城）物流科技有限公司"}
+
+
+def test_a_place_beyond_the_province_typed_against_a_concept_is_found_anywhere(home):
+    """深圳工业互联网 is a place and a concept, as 青岛数字孪生 is: the place in a name, the
+    concept in the introduction."""
+    providers_saying(home, {"深圳云联科技有限公司": "为制造企业提供工业互联网平台。"})
+
+    assert found("深圳工业互联网") == found("深圳 工业互联网") == {"深圳云联科技有限公司"}
+
+
+def test_an_industry_typed_against_a_concept_is_found_anywhere(home):
+    """装备制造工艺优化: an industry and a concept, as a city and a concept are; providers
+    name the industries they serve apart from what they do for them."""
+    providers_saying(
+        home, {"山东甲科技有限公司": "服务装备制造企业多年。为客户提供生产线工艺优化与改造。"}
+    )
+
+    assert found("装备制造工艺优化") == {"山东甲科技有限公司"}
+
+
+def test_the_industries_the_query_knows_are_the_taxonomys():
+    """The query analysis lists the industries (it has no database): those seeded."""
+    names = {industry.name for industry in taxonomy.canonical(Industry)}
+
+    assert names == set(INDUSTRIES)
 
 
 def test_a_kind_word_beginning_a_pair_is_held_near_like_any_word(home):
