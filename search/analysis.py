@@ -57,8 +57,8 @@ QUESTION_WORDS = frozenset(
     "请问 推荐 哪家 哪些 哪个 哪里 什么 如何 怎么 怎样 有没有 几家 一家 一些 比较 相关 "  # noqa: SIM905
     "可以 能够 需要 寻找 查找 搜索".split()
 )
-# The province's cities, and with the province the places a query may write against a
-# concept (青岛数字孪生), with those below.
+# Shandong's cities; with the province and OTHER_PLACES, the places of PLACE_NAMES, which a
+# query may write against a concept (青岛数字孪生 is a city and a concept).
 CITIES = tuple(
     "济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽".split()  # noqa: SIM905
 )
@@ -72,9 +72,10 @@ OTHER_PLACES = tuple(
     "贵阳 昆明 西安 兰州 西宁 银川 乌鲁木齐 呼和浩特 拉萨".split()
 )
 PLACE_NAMES = frozenset(("山东", *CITIES, *OTHER_PLACES))
-# The industries of the taxonomy as seeded (catalogue migration 0002): what a provider
-# serves, listed apart from its prose, so that a query may write one against a concept
-# (化工云平台) that no text writes near it. See industry_words.
+# The industries of the taxonomy as seeded (catalogue migration 0002; an industry editors add
+# later is not here): what a provider serves, listed apart from its prose, so that a query
+# may write one against a concept (化工云平台) that no text writes near it. See
+# industry_words and search.query._held_near.
 INDUSTRIES = tuple(
     "装备制造 汽车及零部件 化工 石油化工 纺织服装 食品加工 农副产品加工 医药 医疗器械 电子信息 "  # noqa: SIM905
     "冶金 有色金属 建材 橡胶轮胎 轻工 家居家具 造纸印刷 新能源 新材料 船舶海工 物流 商贸零售 "
@@ -108,7 +109,8 @@ def tokenizer():
 @cache
 def industry_words() -> frozenset[str]:
     """The words a query's analysis makes of the industries' names (汽车及零部件: 汽车,
-    零部件), as they stand among a query's terms."""
+    零部件). Among a query's terms a lone character may be joined on (化工云), so they are
+    looked for at the start of a word."""
     return frozenset(word for name in INDUSTRIES for word in _segment(name))
 
 

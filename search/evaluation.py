@@ -27,7 +27,15 @@ from django.http import QueryDict
 from wagtail.models import Locale
 
 from . import registry
-from .analysis import CITIES, DICTIONARY, fold, latin_word_pattern, query_terms, tokenizer
+from .analysis import (
+    CITIES,
+    DICTIONARY,
+    PLACE_NAMES,
+    fold,
+    latin_word_pattern,
+    query_terms,
+    tokenizer,
+)
 from .synonyms import ACRONYMS, equivalents
 
 EVALUATION_SET = Path(__file__).resolve().parent / "evaluation" / "queries.json"
@@ -192,7 +200,7 @@ def unlisted_concepts(documents: list[Document], *, rng: random.Random, count=30
             pairs.update(
                 first + second
                 for first, second in pairwise(words)
-                if len(first) == len(second) == 2 and not {first, second} & set(CITIES)
+                if len(first) == len(second) == 2 and not {first, second} & PLACE_NAMES
             )
     concepts: list[str] = []
     for pair in rng.sample(sorted(pairs), len(pairs)):

@@ -149,13 +149,15 @@ def _held_near(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     - a kind of entry after a word (智恒公司): a company's name ends in 公司 a long way from
       its own words (智恒（聊城）物流科技有限公司); first (企业管理), it is a word of a
       concept like any other;
-    - an industry against a concept (化工云平台, whose 云 the analysis joins to 化工): an
-      entry lists the industries it serves apart from its prose, as it names its city.
+    - an industry before a word that is none (装备制造工艺优化; 化工云平台, whose 云 the
+      analysis joins to 化工): an entry lists the industries it serves apart from its prose,
+      as it names its city. Two industries (新能源汽车) and an industry after a word
+      (智能物流) are a concept's words.
     """
     if min(map(len, first + second)) < 2 or second[0] in KIND_WORDS:
         return False
-    words = (first[0], second[0])
-    return not any(w.startswith(i) or w.endswith(i) for w in words for i in industry_words())
+    names = industry_words()
+    return not (any(map(first[0].startswith, names)) and second[0] not in names)
 
 
 def analyse(query, *, words: str = ANYWHERE):
@@ -248,13 +250,13 @@ def analysed_forms(query) -> list:
     (农产品溯源), the words near each other are the best there is (农产品品质分级和溯源); words
     farther apart are mostly about something else (远程运维 and 医疗器械 for 远程医疗), and
     a query of a thing no text speaks of should find nothing. The words anywhere are a click
-    away on the search page (:func:`words_apart`)."""
+    away on the search page (:func:`words_apart`). Some pairs are never held near
+    (:func:`_held_near`: 智恒公司, 装备制造工艺优化)."""
     anywhere = analyse(query)
     if anywhere is None:
         return []
-    forms = [analyse(query, words=TOGETHER), analyse(query, words=NEAR), anywhere]
-    distinct = {repr(form): form for form in forms}
-    return list(distinct.values())[:2]
+    forms = [analyse(query, words=TOGETHER), analyse(query, words=NEAR)]
+    return list({repr(form): form for form in forms}.values())
 
 
 def split_phrases(query: SearchQuery) -> tuple[SearchQuery | None, SearchQuery] | None:

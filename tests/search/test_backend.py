@@ -223,14 +223,27 @@ def test_a_place_beyond_the_province_typed_against_a_concept_is_found_anywhere(h
     assert found("深圳工业互联网") == found("深圳 工业互联网") == {"深圳云联科技有限公司"}
 
 
-def test_an_industry_typed_against_a_concept_is_found_anywhere(home):
-    """装备制造工艺优化: an industry and a concept, as a city and a concept are; providers
-    name the industries they serve apart from what they do for them."""
-    providers_saying(
-        home, {"山东甲科技有限公司": "服务装备制造企业多年。为客户提供生产线工艺优化与改造。"}
+def test_an_industry_typed_before_a_concept_is_found_anywhere_when_nowhere_near(home):
+    """装备制造工艺优化: an industry and a concept, as a city and a concept are; a provider
+    names the industries it serves apart from what it does for them. Two industries
+    (新能源汽车) are a concept's words, held near."""
+    index = ProviderIndexPageFactory(parent=home)
+    industries = {industry.slug: industry for industry in taxonomy.canonical(Industry)}
+    ProviderPageFactory(
+        parent=index,
+        title="山东甲科技有限公司",
+        introduction="为客户提供生产线工艺优化服务，并负责设备安装调试、人员培训与长期运维保障。",
+        industries=[industries["equipment-manufacturing"]],
+    ).save_revision().publish()  # indexed again with its industries, set after it was saved
+    ProviderPageFactory(
+        parent=index,
+        title="山东乙科技有限公司",
+        introduction="服务新能源行业客户多年。另为零部件企业提供汽车质量追溯系统。",
     )
 
     assert found("装备制造工艺优化") == {"山东甲科技有限公司"}
+    assert found("新能源汽车") == set()
+    assert found("新能源 汽车") == {"山东乙科技有限公司"}
 
 
 def test_the_industries_the_query_knows_are_the_taxonomys():
