@@ -210,14 +210,16 @@ def searched_forms(backend, compiler_class, query, model_or_queryset, kwargs) ->
     :func:`analysed_forms` for a full-text search of a type the site search lists, in every
     field; the words alone for anything else (an autocomplete, the admin's search of other
     models, a search in some fields), which the site search's match does not decide."""
-    forms = analysed_forms(query)
     model = getattr(model_or_queryset, "model", model_or_queryset)
     catalogue = (
         compiler_class is backend.query_compiler_class
         and kwargs.get("fields") is None
         and registry.lists(model)
     )
-    return forms if catalogue else forms[-1:]
+    if catalogue:
+        return analysed_forms(query)
+    words = analyse(query)
+    return [] if words is None else [words]
 
 
 def words_apart(query: str, model) -> tuple[str, str] | None:
@@ -252,10 +254,10 @@ def analysed_forms(query) -> list:
     a query of a thing no text speaks of should find nothing. The words anywhere are a click
     away on the search page (:func:`words_apart`). Some pairs are never held near
     (:func:`_held_near`: 智恒公司, 装备制造工艺优化)."""
-    anywhere = analyse(query)
-    if anywhere is None:
+    together = analyse(query, words=TOGETHER)
+    if together is None:
         return []
-    forms = [analyse(query, words=TOGETHER), analyse(query, words=NEAR)]
+    forms = [together, analyse(query, words=NEAR)]
     return list({repr(form): form for form in forms}.values())
 
 
