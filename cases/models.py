@@ -29,6 +29,7 @@ from catalogue.models import (
     Subtype,
     fair_key,
 )
+from search.analysis import name_without_brackets
 
 
 class PilotKind(models.TextChoices):
@@ -288,7 +289,8 @@ class CasePage(Page):
             .filter(pk__in=self.solutions.all())
             .values_list("title", flat=True)
         )
-        return " ".join([*providers, *solutions])
+        names = [name for title in providers for name in (title, name_without_brackets(title))]
+        return " ".join(filter(None, [*names, *solutions]))
 
     def get_context(self, request, *args, **kwargs):
         from .listing import public_links

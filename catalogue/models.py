@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from portal.identifiers import normalise, uscc_problem
+from search.analysis import name_without_brackets
 
 from .forms import ProviderPageForm
 
@@ -360,6 +361,7 @@ class ProviderPage(Page):
     ]
     search_fields = [
         *Page.search_fields,
+        index.SearchField("title_without_brackets", boost=2),
         index.SearchField("uscc"),
         index.SearchField("introduction"),
         index.SearchField("address"),
@@ -383,6 +385,10 @@ class ProviderPage(Page):
     @property
     def name(self) -> str:
         return self.title
+
+    def title_without_brackets(self) -> str:
+        """The name as people write it, without the place in brackets, for search."""
+        return name_without_brackets(self.title)
 
     def grading_ineligibility(self, year: int, *, last_updated_on=None) -> str | None:
         """Why the provider may not be graded for `year`, or None when it may.
@@ -634,7 +640,7 @@ class SolutionPage(Page):
         bulk calls this; ``provider_search_text`` then needs none)."""
         parent_paths = {solution.path[: -cls.steplen] for solution in solutions}
         texts = {
-            path: f"{title} {region}"
+            path: " ".join(filter(None, (title, name_without_brackets(title), region)))
             for path, title, region in ProviderPage.objects.filter(
                 path__in=parent_paths
             ).values_list("path", "title", "region__name")

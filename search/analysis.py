@@ -48,6 +48,9 @@ FUNCTION_CHARACTERS = frozenset("的了和与及或在是对为把被将等之�
 QUESTION_CHARACTERS = frozenset("我你想找做请吗呢啊吧呀哪")
 WEAK_CHARACTERS = frozenset("能有要好")
 STOP_CHARACTERS = FUNCTION_CHARACTERS | QUESTION_CHARACTERS | WEAK_CHARACTERS
+# Lone characters that begin the product terms they are in (云监控, 碳资产): joined to the word
+# after them, not before (化工 云监控, not 化工云 监控). See _segment.
+LEADING_CHARACTERS = frozenset("云碳")
 LATIN_STOP_WORDS = frozenset({"and", "or", "not", "near", "the", "of", "a", "an"})
 # The words of a question put in words (请问哪家做ERP比较好, 有哪些做数字孪生的), and those
 # naming the kind of entry wanted (MES服务商, 预测性维护案例), which the result tabs answer:
@@ -57,8 +60,8 @@ QUESTION_WORDS = frozenset(
     "请问 推荐 哪家 哪些 哪个 哪里 什么 如何 怎么 怎样 有没有 几家 一家 一些 比较 相关 "  # noqa: SIM905
     "可以 能够 需要 寻找 查找 搜索".split()
 )
-# Shandong's cities; with the province and OTHER_PLACES, the places of PLACE_NAMES, which a
-# query may write against a concept (青岛数字孪生 is a city and a concept).
+# Shandong's cities; with the province, DISTRICTS and OTHER_PLACES, the places of PLACE_NAMES,
+# which a query may write against a concept (青岛数字孪生 is a city and a concept).
 CITIES = tuple(
     "济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽".split()  # noqa: SIM905
 )
@@ -71,10 +74,26 @@ OTHER_PLACES = tuple(
     "合肥 福州 厦门 泉州 南昌 郑州 洛阳 武汉 长沙 广州 深圳 东莞 佛山 珠海 南宁 海口 成都 "
     "贵阳 昆明 西安 兰州 西宁 银川 乌鲁木齐 呼和浩特 拉萨".split()
 )
-PLACE_NAMES = frozenset(("山东", *CITIES, *OTHER_PLACES))
+# Their districts and counties (and county-level cities) without 区/县/市, and the development
+# zones' (高新区, 经开区), as a query writes one before a concept (黄岛设备运维): a text names it
+# in an address (青岛市黄岛区…), never beside what the entry does.
+DISTRICTS = tuple(
+    "历下 市中 槐荫 天桥 历城 长清 章丘 济阳 莱芜 钢城 平阴 商河 "  # noqa: SIM905
+    "市南 市北 黄岛 崂山 李沧 城阳 即墨 胶州 平度 莱西 "
+    "淄川 张店 博山 临淄 周村 桓台 高青 沂源 薛城 峄城 台儿庄 山亭 滕州 "
+    "河口 垦利 利津 广饶 芝罘 福山 牟平 莱山 蓬莱 龙口 莱阳 莱州 招远 栖霞 海阳 "
+    "潍城 寒亭 坊子 奎文 青州 诸城 寿光 安丘 高密 昌邑 临朐 昌乐 "
+    "任城 兖州 曲阜 邹城 微山 鱼台 金乡 嘉祥 汶上 泗水 梁山 "
+    "泰山 岱岳 新泰 肥城 宁阳 东平 环翠 文登 荣成 乳山 东港 岚山 五莲 莒县 "
+    "兰山 罗庄 河东 沂南 郯城 沂水 兰陵 费县 平邑 莒南 蒙阴 临沭 "
+    "德城 陵城 乐陵 禹城 宁津 庆云 临邑 齐河 平原 夏津 武城 "
+    "东昌府 茌平 临清 阳谷 莘县 东阿 冠县 高唐 滨城 沾化 邹平 惠民 阳信 无棣 博兴 "
+    "牡丹 定陶 曹县 单县 成武 巨野 郓城 鄄城 东明 高新 经开".split()
+)
+PLACE_NAMES = frozenset(("山东", *CITIES, *DISTRICTS, *OTHER_PLACES))
 # The industries of the taxonomy as seeded (catalogue migration 0002; an industry editors add
 # later is not here): what a provider serves, listed apart from its prose, so that a query
-# may write one against a concept (化工云平台) that no text writes near it. See
+# may write one against a concept (化工能耗监测) that no text writes near it. See
 # industry_words and search.query._held_near.
 INDUSTRIES = tuple(
     "装备制造 汽车及零部件 化工 石油化工 纺织服装 食品加工 农副产品加工 医药 医疗器械 电子信息 "  # noqa: SIM905
@@ -109,8 +128,8 @@ def tokenizer():
 @cache
 def industry_words() -> frozenset[str]:
     """The words a query's analysis makes of the industries' names (汽车及零部件: 汽车,
-    零部件). Among a query's terms a lone character may be joined on (化工云), so they are
-    looked for at the start of a word."""
+    零部件). A query's word may begin with one (化工厂, or 建材窑 with a lone character joined
+    on), so they are looked for at the start of a word."""
     return frozenset(word for name in INDUSTRIES for word in _segment(name))
 
 
@@ -201,11 +220,12 @@ def _segment(cjk: str) -> list[str]:
     """jieba's words, with the single characters it leaves over rejoined, and those that say
     nothing of what is sought dropped (:func:`_says_nothing`).
 
-    A lone character belongs to a neighbouring word (青岛+市, 云+平台): matching the joined
-    substring is far more precise than matching one character anywhere. Runs of single
-    characters (an unknown name like 智+恒) stay together as one term.
+    A lone character belongs to a neighbouring word (青岛+市, 云+监控): matching the joined
+    substring is far more precise than matching one character anywhere. It joins the word
+    before it, unless it begins the run or is one of :data:`LEADING_CHARACTERS`. Runs of
+    single characters (an unknown name like 智+恒) stay together as one term.
     """
-    words = [w for w in tokenizer().cut(cjk, HMM=False) if w]
+    words = [part for word in tokenizer().cut(cjk, HMM=False) if word for part in _apart(word)]
     merged: list[str] = []
     pending = ""  # single characters not yet placed
     for i, word in enumerate(words):
@@ -218,7 +238,7 @@ def _segment(cjk: str) -> list[str]:
                 continue
             pending += word
             continue
-        if len(pending) == 1 and not (merged and merged[-1]):
+        if len(pending) == 1 and (pending in LEADING_CHARACTERS or not (merged and merged[-1])):
             word = pending + word  # attach to the following word
         elif pending:
             _place(merged, pending)
@@ -227,6 +247,16 @@ def _segment(cjk: str) -> list[str]:
     if pending:
         _place(merged, pending)
     return [word for word in merged if word]
+
+
+def _apart(word: str) -> tuple[str, ...]:
+    """``word`` with a closing 公司 apart (服务公司: 服务 公司), as two words of the query. The
+    names here end in 有限公司 (峰云认证技术服务有限公司), which people shorten to 公司
+    (峰云认证技术服务公司); jieba knows such a word whole (服务公司, 集团公司), and whole it
+    would have to be written so."""
+    if len(word) >= 4 and word.endswith("公司"):
+        return word[:-2], "公司"
+    return (word,)
 
 
 def _says_nothing(words: list[str], i: int) -> bool:
@@ -350,6 +380,8 @@ def _written_together(first: str, second: str, run_text: str) -> bool:
         first + second in run_text
         and _CJK_WORD.fullmatch(first + second) is not None
         and not (_is_place(first) or _is_place(second))
+        # A name's own words end in 有限公司 (技术服务有限公司), which a query shortens.
+        and second != "公司"
     )
 
 
@@ -391,6 +423,23 @@ def _without_place_suffix(word: str) -> list[str]:
     Not a province: 山东 is in most names here, 山东省 only in addresses."""
     place = len(word) >= 3 and word[-1] == "市" and not word.endswith("城市")
     return [word[:-1]] if place and _CJK_WORD.fullmatch(word) else []
+
+
+# A company registered under a place's name may carry the place in brackets, as the naming rules
+# allow (联润（临沂）科技股份有限公司); people write it without them (联润科技).
+_BRACKETED = re.compile(r"\s*[（(][^（）()]*[）)]\s*")
+
+
+def name_without_brackets(name: str) -> str:
+    """``name`` without its bracketed parts (联润（临沂）科技股份有限公司: 联润科技股份有限公司),
+    or "" when it has none. Indexed beside the name: the words on either side of the brackets
+    are then written together in the entry, as a query of the name as people say it writes
+    them, and a search that holds such words together (:func:`junctions`) finds the company
+    by it, whatever else writes them so."""
+    shorter = name.strip()
+    while (inner := _BRACKETED.sub("", shorter)) != shorter:  # the innermost first
+        shorter = inner
+    return shorter if shorter != name.strip() else ""
 
 
 def match_forms(word: str) -> list[tuple[str, str]]:

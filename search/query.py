@@ -149,8 +149,8 @@ def _held_near(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     - a kind of entry after a word (智恒公司): a company's name ends in 公司 a long way from
       its own words (智恒（聊城）物流科技有限公司); first (企业管理), it is a word of a
       concept like any other;
-    - an industry before a word that is none (装备制造工艺优化; 化工云平台, whose 云 the
-      analysis joins to 化工): an entry lists the industries it serves apart from its prose,
+    - an industry before a word that is none (装备制造工艺优化; 化工厂能耗监测, whose first
+      word begins with one): an entry lists the industries it serves apart from its prose,
       as it names its city. Two industries (新能源汽车) and an industry after a word
       (智能物流) are a concept's words.
     """

@@ -1,6 +1,12 @@
 import pytest
 
-from search.analysis import index_text, junctions, match_forms, query_terms
+from search.analysis import (
+    index_text,
+    junctions,
+    match_forms,
+    name_without_brackets,
+    query_terms,
+)
 from search.query import analyse
 from search.synonyms import ABBREVIATIONS, ACRONYMS
 
@@ -116,6 +122,42 @@ def test_the_words_of_a_question_and_of_the_kind_of_entry_are_not_required():
     assert [t.text for t in query_terms("案例")] == ["案例"]  # nothing else to search
 
 
+def test_a_closing_company_is_a_word_of_its_own():
+    """Names end in 有限公司, which people shorten to 公司: jieba's 服务公司 is no word of any
+    name (峰云认证技术服务有限公司)."""
+    terms = query_terms("峰云认证技术服务公司")
+    assert [t.text for t in terms] == ["峰云", "认证", "技术", "服务", "公司"]
+    assert [t.text for t in query_terms("集团公司")] == ["集团", "公司"]
+    assert [t.text for t in query_terms("分公司")] == ["分公司"]
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("化工云平台", ["化工", "云平台"]),  # not 化工云 + 平台
+        ("产品碳足迹核算", ["产品", "碳足迹", "核算"]),  # not 产品碳 + 足迹
+        ("混合云平台", ["混合云", "平台"]),
+        ("碳中和", ["碳中和"]),  # not 碳中, its 和 dropped as a function character
+        ("化工云监控", ["化工", "云监控"]),  # a term the dictionary lacks
+        ("企业碳资产", ["企业", "碳资产"]),
+        ("设备点巡检云", ["设备", "点巡检云"]),  # nothing after it to join
+    ],
+)
+def test_a_lone_cloud_or_carbon_begins_the_product_term_it_is_in(query, terms):
+    """jieba leaves 云 and 碳 alone in such terms; joined to the word before, the query would
+    ask for 化工云, which a text about a cloud platform for chemical plants does not write."""
+    assert [t.text for t in query_terms(query)] == terms
+
+
+def test_a_name_is_also_indexed_without_its_bracketed_place():
+    assert name_without_brackets("联润（临沂）科技股份有限公司") == "联润科技股份有限公司"
+    assert name_without_brackets("联润(临沂)科技有限公司") == "联润科技有限公司"
+    assert name_without_brackets("山东智恒数字科技有限公司") == ""  # nothing to add
+    assert name_without_brackets("（临沂）") == ""
+    assert name_without_brackets("联润 (临沂) 科技有限公司") == "联润科技有限公司"
+    assert name_without_brackets("联润（（临沂））科技有限公司") == "联润科技有限公司"
+
+
 @pytest.mark.parametrize(
     ("question", "terms"),
     [
@@ -162,8 +204,8 @@ def test_queries_are_bounded():
 
 
 def test_a_leading_single_character_joins_the_next_word():
-    # jieba splits 云平台 into 云 + 平台; matching 云 anywhere would find unrelated entries.
-    assert [t.text for t in query_terms("济宁 云平台")] == ["济宁", "云平台"]
+    # jieba splits 云监控 into 云 + 监控; matching 云 anywhere would find unrelated entries.
+    assert [t.text for t in query_terms("济宁 云监控")] == ["济宁", "云监控"]
     assert [t.text for t in query_terms("智恒")] == ["智恒"]
 
 
@@ -177,6 +219,8 @@ def test_a_leading_single_character_joins_the_next_word():
         ("流程 管理", []),  # typed apart
         ("工业互联网", []),  # one word
         ("青岛数字孪生", []),  # a city and a concept are each anywhere
+        ("黄岛设备运维", []),  # a district too
+        ("经开仓储管理", [("储管",)]),  # and a development zone
         ("高新区库存管理", [("存管",)]),
         ("数采系统", [("采系", "集系")]),  # 数采 is also 数据采集: either spelling, together
         ("仓储与物流", []),  # 与 left out between them

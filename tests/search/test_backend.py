@@ -5,9 +5,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from cases.factories import CaseIndexPageFactory, CasePageFactory
+from cases.models import CasePage
 from catalogue import taxonomy
-from catalogue.factories import ProviderIndexPageFactory, ProviderPageFactory
-from catalogue.models import Industry, ProviderPage, Region
+from catalogue.factories import (
+    ProviderIndexPageFactory,
+    ProviderPageFactory,
+    SolutionPageFactory,
+)
+from catalogue.models import Industry, ProviderPage, Region, SolutionPage
 from search.analysis import INDUSTRIES, index_text
 from search.query import Near
 
@@ -214,6 +220,63 @@ def test_a_name_and_the_kind_typed_together_find_the_name_however_far_apart(home
     providers_saying(home, {"智恒（聊城）物流科技有限公司": "仓储物流数字化。"})
 
     assert found("智恒公司") == {"智恒（聊城）物流科技有限公司"}
+
+
+def test_a_name_written_without_its_bracketed_place_finds_the_company_and_its_offer(home):
+    """联润科技 is how people write 联润（临沂）科技股份有限公司. Another text that writes
+    联润科技 made every tab search the words as written, and the company, with the place
+    between them, was missing from its own tab and its solutions from theirs."""
+    providers_saying(
+        home,
+        {
+            "联润（临沂）科技股份有限公司": "车间布局与物流规划。",
+            "山东甲科技有限公司": "与联润科技共同实施智能仓储项目。",
+        },
+    )
+    company = ProviderPage.objects.get(title="联润（临沂）科技股份有限公司")
+    SolutionPageFactory(parent=company, title="车间物流仿真")
+    case_index = CaseIndexPageFactory(parent=home)
+    case = CasePageFactory(parent=case_index, title="物流仿真案例", providers=[company])
+    case.save_revision().publish()  # indexed again with its providers, set after it was saved
+
+    assert found("联润科技") == {"联润（临沂）科技股份有限公司", "山东甲科技有限公司"}
+    assert [s.title for s in SolutionPage.objects.live().search("联润科技")] == ["车间物流仿真"]
+    assert [c.title for c in CasePage.objects.live().search("联润科技")] == ["物流仿真案例"]
+
+
+def test_a_name_shortened_from_its_legal_form_to_company_is_found(home):
+    """峰云认证技术服务公司 for 峰云认证技术服务有限公司: jieba knows 服务公司 as one word,
+    which the name never writes; and as 联润科技, another text that writes the name so made
+    every search require 服务公司."""
+    providers_saying(
+        home,
+        {
+            "临沂峰云认证技术服务有限公司": "检验检测认证服务。",
+            "山东甲科技有限公司": "与峰云认证技术服务公司合作。",
+        },
+    )
+
+    assert found("峰云认证技术服务公司") == {"临沂峰云认证技术服务有限公司", "山东甲科技有限公司"}
+
+
+def test_an_industry_typed_against_a_product_term_is_found_anywhere(home):
+    """化工云平台 is an industry and a product term (云平台), not 化工云 and 平台."""
+    providers_saying(home, {"山东甲科技有限公司": "为化工企业搭建安全生产云平台。"})
+
+    assert found("化工云平台") == {"山东甲科技有限公司"}
+
+
+def test_a_district_typed_against_a_concept_is_found_anywhere(home):
+    """黄岛设备运维: the district is in the address, the concept in the introduction."""
+    index = ProviderIndexPageFactory(parent=home)
+    ProviderPageFactory(
+        parent=index,
+        title="山东甲科技有限公司",
+        address="青岛市黄岛区长江中路1号",
+        introduction="提供设备运维服务。",
+    )
+
+    assert found("黄岛设备运维") == found("黄岛 设备运维") == {"山东甲科技有限公司"}
 
 
 def test_a_place_beyond_the_province_typed_against_a_concept_is_found_anywhere(home):
