@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .synonyms import chinese_names, equivalents
+from .synonyms import ACRONYMS, chinese_names, equivalents
 
 DICTIONARY = Path(__file__).resolve().parent / "dictionary" / "domain.txt"
 MAX_QUERY_CHARS = 200
@@ -100,6 +100,7 @@ INDUSTRIES = tuple(
     "冶金 有色金属 建材 橡胶轮胎 轻工 家居家具 造纸印刷 新能源 新材料 船舶海工 物流 商贸零售 "
     "建筑 电力能源 矿业 现代农业".split()
 )
+SOFTWARE_WORDS = frozenset("软件 系统 平台".split())  # noqa: SIM905
 KIND_WORDS = frozenset("公司 企业 服务商 厂商 厂家 解决方案 方案 案例 产品".split())  # noqa: SIM905
 
 _tokenizer = None
@@ -332,6 +333,7 @@ def _analysed_query(
         (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
         for cjk, latin in _QUERY_RUN.findall(text)
     ]
+    runs = _without_software_words(runs)
     words = [word for _text, run in runs for word in run]
     # Phrased as a question: 推荐, 哪些 are then no part of what is sought (智能推荐 is).
     asked = (
@@ -388,9 +390,14 @@ def _written_together(first: str, second: str, run_text: str) -> bool:
 def _is_place(word: str) -> bool:
     """A place of :data:`PLACE_NAMES`, or a name ending as a place's does (黄岛区, 即墨市,
     高新区)."""
-    if word in PLACE_NAMES:
+    if word in PLACE_NAMES or _names_a_place(word):
         return True
     return len(word) >= 3 and word[-1] in "省市区县" and not word.endswith("城市")
+
+
+def _names_a_place(word: str) -> bool:
+    """A place of :data:`PLACE_NAMES` with its 省/市/区/县 (聊城市, which ends as 智慧城市 does)."""
+    return len(word) >= 3 and word[-1] in "省市区县" and word[:-1] in PLACE_NAMES
 
 
 def _unasked(word: str) -> str:
@@ -417,11 +424,49 @@ def _names_the_kind(run_text: str, run: list[str], i: int) -> bool:
     return i == 0 or run_text.endswith("的" + word) or len(run[i - 1]) >= 3
 
 
+def _without_software_words(runs: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """``runs`` (``(Chinese text or "", words)``) without a word for software (软件, 系统, 平台)
+    that begins a run right after an acronym of one (APS软件, MES 系统服务商): it is what the
+    acronym names, and texts about it need not say it (APS高级计划排程)."""
+    kept: list[tuple[str, list[str]]] = []
+    for run_text, run in runs:
+        after_acronym = bool(kept) and not kept[-1][0] and kept[-1][1][:1] != []
+        if after_acronym and kept[-1][1][0] in ACRONYMS and run[:1] and run[0] in SOFTWARE_WORDS:
+            run_text, run = run_text[len(run[0]) :], run[1:]
+        kept.append((run_text, run))
+    return kept
+
+
+def without_software_word(query: str) -> str | None:
+    """``query`` without the word for software (系统, 软件, 平台) that ends it after a word of
+    what the software does (设备管理系统: 设备管理; 排产 软件: 排产), or None. Texts name the
+    thing (设备管理云, 设备管理解决方案) more often than the kind of software it is, so the
+    catalogue search tries the query without it when nothing has it
+    (:func:`search.query.analysed_forms`)."""
+    text = fold(query)[:MAX_QUERY_CHARS]
+    runs = list(_QUERY_RUN.finditer(text))
+    if not runs or not runs[-1].group(1):
+        return None
+    last = runs[-1]
+    words = _segment(last.group(1))
+    if not words or words[-1] not in SOFTWARE_WORDS:
+        return None
+    before = words[:-1] or [
+        word for run in runs[:-1] if run.group(1) for word in _segment(run.group(1))
+    ]
+    if not before or len(before[-1]) < 2:
+        return None
+    shorter = text[: last.end() - len(words[-1])] + text[last.end() :]
+    return shorter.strip() or None
+
+
 def _without_place_suffix(word: str) -> list[str]:
     """A city without its 市 (烟台市 → 烟台): texts name a city either way, mostly without
-    (烟台海纳工业互联网有限公司), so 烟台市 alone finds few. Not 城市 (智慧城市 is no place).
-    Not a province: 山东 is in most names here, 山东省 only in addresses."""
-    place = len(word) >= 3 and word[-1] == "市" and not word.endswith("城市")
+    (烟台海纳工业互联网有限公司), so 烟台市 alone finds few. Not 城市 (智慧城市 is no place;
+    聊城市 is). Not a province: 山东 is in most names here, 山东省 only in addresses."""
+    place = (
+        len(word) >= 3 and word[-1] == "市" and (not word.endswith("城市") or _names_a_place(word))
+    )
     return [word[:-1]] if place and _CJK_WORD.fullmatch(word) else []
 
 

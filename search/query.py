@@ -17,6 +17,7 @@ from .analysis import (
     junctions,
     match_forms,
     query_terms,
+    without_software_word,
 )
 
 #: The most characters two words a query writes together may have between them in a text
@@ -226,12 +227,10 @@ def words_apart(query: str, model) -> tuple[str, str] | None:
     """``(where, the query's words with spaces between them)`` (库存 管理) when a catalogue
     search of ``model`` kept the words the query writes together (库存管理) as written or near
     each other (``where``: :data:`TOGETHER` or :data:`NEAR`); else None. The decision is the
-    one the listings made in this request (remembered), so nothing more is matched."""
+    one the listings made in this request (:func:`_searched`)."""
     if not junctions(query):
         return None
-    results = model.objects.search(query, operator="and")
-    compiler = getattr(results, "query_compiler", None)
-    searched = getattr(compiler, "query", None)
+    searched = _searched(query, model)
     if not isinstance(searched, And):
         return None
     kept = [q for q in searched.subqueries if is_proximity(q)]
@@ -253,12 +252,47 @@ def analysed_forms(query) -> list:
     farther apart are mostly about something else (远程运维 and 医疗器械 for 远程医疗), and
     a query of a thing no text speaks of should find nothing. The words anywhere are a click
     away on the search page (:func:`words_apart`). Some pairs are never held near
-    (:func:`_held_near`: 智恒公司, 装备制造工艺优化)."""
+    (:func:`_held_near`: 智恒公司, 装备制造工艺优化).
+
+    A query that ends in a word for software (设备管理系统) is then tried without it, in the
+    same two forms (:func:`search.analysis.without_software_word`, :func:`software_left_out`):
+    texts name what their software does more often than the kind of software it is."""
     together = analyse(query, words=TOGETHER)
     if together is None:
         return []
     forms = [together, analyse(query, words=NEAR)]
-    return list({repr(form): form for form in forms}.values())
+    shorter = _without_software_word(query)
+    if shorter is not None:
+        forms += [analyse(shorter, words=TOGETHER), analyse(shorter, words=NEAR)]
+    return list({repr(form): form for form in forms if form is not None}.values())
+
+
+def _without_software_word(query) -> PlainText | None:
+    if isinstance(query, str):
+        query = PlainText(query)
+    if not isinstance(query, PlainText):
+        return None
+    text = without_software_word(query.query_string)
+    return None if text is None else PlainText(text, operator=query.operator, boost=query.boost)
+
+
+def _searched(query: str, model):
+    """The analysed form a catalogue search of ``model`` for ``query`` searched with: the one
+    the listings of this request decided on (remembered), so nothing more is matched."""
+    results = model.objects.search(query, operator="and")
+    return getattr(getattr(results, "query_compiler", None), "query", None)
+
+
+def software_left_out(query: str, model) -> str | None:
+    """The query without its closing word for software (设备管理) when a catalogue search of
+    ``model`` found nothing with the word and searched without it (:func:`analysed_forms`);
+    else None."""
+    shorter = _without_software_word(query)
+    if shorter is None:
+        return None
+    searched = repr(_searched(query, model))
+    kept = (analyse(shorter, words=TOGETHER), analyse(shorter, words=NEAR))
+    return shorter.query_string if searched in map(repr, kept) else None
 
 
 def split_phrases(query: SearchQuery) -> tuple[SearchQuery | None, SearchQuery] | None:

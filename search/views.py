@@ -10,7 +10,7 @@ from django.urls import reverse
 from . import registry
 from .analysis import DICTIONARY, MAX_QUERY_CHARS, query_terms
 from .highlight import highlight
-from .query import NEAR, words_apart
+from .query import NEAR, software_left_out, words_apart
 from .synonyms import ACRONYMS, chinese_names
 
 
@@ -111,7 +111,12 @@ def search(request, type_key: str | None = None):
             tab["selected"] = tab["key"] == type_key
         if type_key is not None:
             search_type = registry.get(type_key)
-            apart = _words_apart(query, search_type.listing_class.model, type_key)
+            model = search_type.listing_class.model
+            # Said instead of how the words stood: the shorter query decided that.
+            left_out = software_left_out(query, model)
+            apart = None if left_out else _words_apart(query, model, type_key)
+            if left_out:
+                context["software_left_out"] = left_out
             if apart:
                 context["words_apart"] = apart
             listing_context = listings[type_key].context()

@@ -6,6 +6,7 @@ from search.analysis import (
     match_forms,
     name_without_brackets,
     query_terms,
+    without_software_word,
 )
 from search.query import analyse
 from search.synonyms import ABBREVIATIONS, ACRONYMS
@@ -108,6 +109,9 @@ def test_a_city_may_be_written_without_its_suffix():
     assert (city.text, concept.text) == ("烟台市", "设备运维")
     assert "烟台" in city.alternatives
     assert query_terms("智慧城市")[-1].alternatives == ("城市",)
+    city, concept = query_terms("聊城市设备运维")  # a city whose name ends as 智慧城市 does
+    assert "聊城" in city.alternatives
+    assert junctions("聊城市设备运维") == []
     # Not a province: 山东 is in most company names, 山东省 only in addresses.
     assert query_terms("山东省")[0].alternatives == ("山东省",)
 
@@ -147,6 +151,36 @@ def test_a_lone_cloud_or_carbon_begins_the_product_term_it_is_in(query, terms):
     """jieba leaves 云 and 碳 alone in such terms; joined to the word before, the query would
     ask for 化工云, which a text about a cloud platform for chemical plants does not write."""
     assert [t.text for t in query_terms(query)] == terms
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("APS软件", ["aps"]),
+        ("MES 系统服务商", ["mes"]),  # and then the kind of entry
+        ("mes系统集成", ["mes", "系统集成"]),  # another word
+        ("5G平台", ["5g", "平台"]),  # no acronym of software
+        ("系统", ["系统"]),
+    ],
+)
+def test_a_word_for_software_after_an_acronym_of_one_is_not_required(query, terms):
+    assert [t.text for t in query_terms(query)] == terms
+
+
+@pytest.mark.parametrize(
+    ("query", "shorter"),
+    [
+        ("设备管理系统", "设备管理"),
+        ("青岛 能耗监测软件", "青岛 能耗监测"),
+        ("排产 平台", "排产"),
+        ("仓储管理系统", None),  # one word, WMS's name
+        ("MES系统", None),  # no Chinese word before it
+        ("系统", None),
+        ("云平台", None),
+    ],
+)
+def test_a_closing_word_for_software_may_be_left_out(query, shorter):
+    assert without_software_word(query) == shorter
 
 
 def test_a_name_is_also_indexed_without_its_bracketed_place():

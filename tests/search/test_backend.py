@@ -279,6 +279,12 @@ def test_a_district_typed_against_a_concept_is_found_anywhere(home):
     assert found("黄岛设备运维") == found("黄岛 设备运维") == {"山东甲科技有限公司"}
 
 
+def test_an_acronym_of_software_with_the_word_for_it_finds_what_never_says_it(home):
+    providers_saying(home, {"山东甲科技有限公司": "提供APS高级计划排程与车间调度。"})
+
+    assert found("APS软件") == found("aps 系统") == {"山东甲科技有限公司"}
+
+
 def test_a_place_beyond_the_province_typed_against_a_concept_is_found_anywhere(home):
     """深圳工业互联网 is a place and a concept, as 青岛数字孪生 is: the place in a name, the
     concept in the introduction."""

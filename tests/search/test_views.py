@@ -186,6 +186,21 @@ def test_words_typed_together_found_nowhere_near_each_other_find_nothing(client,
     assert solutions.context["words_apart"]["url"].startswith("/search/solution/?")
 
 
+def test_a_closing_word_for_software_no_entry_has_is_left_out(client, catalogue):
+    """预测性维护软件: no entry says 软件 with 预测性维护, so the page lists what 预测性维护
+    finds, and says so; once an entry says it, that entry is what is found."""
+    response = client.get("/search/", {"q": "预测性维护软件"})
+
+    assert tab_counts(response) == tab_counts(client.get("/search/", {"q": "预测性维护"}))
+    assert "没有“预测性维护软件”的条目，只列出“预测性维护”的条目。" in page_text(response)
+    assert "words_apart" not in response.context
+
+    publish_zibo_provider(catalogue, "自研预测性维护软件。")
+    kept = client.get("/search/", {"q": "预测性维护软件"})
+    assert result_titles(kept) == ["淄博远景信息技术有限公司"]
+    assert "software_left_out" not in kept.context
+
+
 def test_a_listing_taken_offline_takes_its_tab_with_it(client, catalogue, settings):
     """The listing pages behind the tabs are remembered until the next publication, and an
     unpublished one is gone from the next search (the caches are on, as in production)."""
