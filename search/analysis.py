@@ -432,7 +432,7 @@ def _without_software_words(runs: list[tuple[str, list[str]]]) -> list[tuple[str
     for run_text, run in runs:
         after_acronym = bool(kept) and not kept[-1][0] and kept[-1][1][:1] != []
         if after_acronym and kept[-1][1][0] in ACRONYMS and run[:1] and run[0] in SOFTWARE_WORDS:
-            run_text, run = run_text[len(run[0]) :], run[1:]
+            run_text, run = run_text[run_text.find(run[0]) + len(run[0]) :], run[1:]
         kept.append((run_text, run))
     return kept
 
@@ -456,7 +456,9 @@ def without_software_word(query: str) -> str | None:
     ]
     if not before or len(before[-1]) < 2:
         return None
-    shorter = text[: last.end() - len(words[-1])] + text[last.end() :]
+    # Where the word stands in the run: characters that say nothing may follow it (…系统吗).
+    cut = last.start(1) + last.group(1).rfind(words[-1])
+    shorter = text[:cut] + text[cut + len(words[-1]) :]
     return shorter.strip() or None
 
 

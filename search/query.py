@@ -231,6 +231,10 @@ def words_apart(query: str, model) -> tuple[str, str] | None:
     if not junctions(query):
         return None
     searched = _searched(query, model)
+    shorter = _without_software_word(query)
+    if shorter is not None and repr(searched) in _shorter_forms(query, shorter):
+        # Tried only when the words found nothing together or near each other.
+        return NEAR, " ".join(term.text for term in query_terms(query))
     if not isinstance(searched, And):
         return None
     kept = [q for q in searched.subqueries if is_proximity(q)]
@@ -270,7 +274,8 @@ def analysed_forms(query) -> list:
 def _without_software_word(query) -> PlainText | None:
     if isinstance(query, str):
         query = PlainText(query)
-    if not isinstance(query, PlainText):
+    # Fewer words ORed find no more.
+    if not isinstance(query, PlainText) or query.operator != "and":
         return None
     text = without_software_word(query.query_string)
     return None if text is None else PlainText(text, operator=query.operator, boost=query.boost)
@@ -284,15 +289,21 @@ def _searched(query: str, model):
 
 
 def software_left_out(query: str, model) -> str | None:
-    """The query without its closing word for software (设备管理) when a catalogue search of
-    ``model`` found nothing with the word and searched without it (:func:`analysed_forms`);
-    else None."""
+    """The words of the query without its closing word for software (设备管理) when a catalogue
+    search of ``model`` found nothing with the word and searched without it
+    (:func:`analysed_forms`); else None."""
     shorter = _without_software_word(query)
-    if shorter is None:
+    if shorter is None or repr(_searched(query, model)) not in _shorter_forms(query, shorter):
         return None
-    searched = repr(_searched(query, model))
-    kept = (analyse(shorter, words=TOGETHER), analyse(shorter, words=NEAR))
-    return shorter.query_string if searched in map(repr, kept) else None
+    return " ".join(term.text for term in query_terms(shorter.query_string))
+
+
+def _shorter_forms(query: str, shorter: PlainText) -> set[str]:
+    """The reprs of ``shorter``'s forms that are not also the query's own (the analysis may
+    leave the word out anyway: 青岛 ERP 软件)."""
+    own = {repr(analyse(query, words=where)) for where in (TOGETHER, NEAR)}
+    forms = {repr(analyse(shorter, words=where)) for where in (TOGETHER, NEAR)}
+    return forms - own
 
 
 def split_phrases(query: SearchQuery) -> tuple[SearchQuery | None, SearchQuery] | None:

@@ -112,8 +112,10 @@ def search(request, type_key: str | None = None):
         if type_key is not None:
             search_type = registry.get(type_key)
             model = search_type.listing_class.model
-            # Said instead of how the words stood: the shorter query decided that.
-            left_out = software_left_out(query, model)
+            # Said instead of how the words stood, where the query without the word found
+            # something; where it found nothing either, how the words stood is what to say.
+            found = any(tab["count"] for tab in context["tabs"])
+            left_out = software_left_out(query, model) if found else None
             apart = None if left_out else _words_apart(query, model, type_key)
             if left_out:
                 context["software_left_out"] = left_out

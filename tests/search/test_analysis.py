@@ -173,6 +173,7 @@ def test_a_word_for_software_after_an_acronym_of_one_is_not_required(query, term
         ("设备管理系统", "设备管理"),
         ("青岛 能耗监测软件", "青岛 能耗监测"),
         ("排产 平台", "排产"),
+        ("有设备管理系统吗", "有设备管理吗"),  # a question's last character after it
         ("仓储管理系统", None),  # one word, WMS's name
         ("MES系统", None),  # no Chinese word before it
         ("系统", None),

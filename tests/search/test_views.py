@@ -201,6 +201,31 @@ def test_a_closing_word_for_software_no_entry_has_is_left_out(client, catalogue)
     assert "software_left_out" not in kept.context
 
 
+def test_a_query_found_nowhere_without_its_word_for_software_says_how_the_words_stood(
+    client, catalogue
+):
+    """区块链系统: nothing has it, nor 区块链; the page says what the words did not find
+    (near each other), not that it left 系统 out."""
+    for url in ("/search/", "/search/solution/"):
+        response = client.get(url, {"q": "区块链系统"})
+
+        assert "software_left_out" not in response.context
+        assert response.context["words_apart"]["text"] == "区块链 系统"
+    site = client.get("/search/", {"q": "区块链系统"})
+    assert "没有连写“区块链系统”的条目，也没有这些词相距不远的条目。" in page_text(site)
+
+
+def test_a_word_for_software_the_analysis_leaves_out_anyway_is_not_said_to_be(client, catalogue):
+    """淄博 MES 软件 is searched as 淄博 MES (the word is what the acronym names): it finds
+    what it finds as it is, not as a shorter query."""
+    publish_zibo_provider(catalogue, "为工厂实施MES。")
+
+    response = client.get("/search/", {"q": "淄博 MES 软件"})
+
+    assert result_titles(response) == ["淄博远景信息技术有限公司"]
+    assert "software_left_out" not in response.context
+
+
 def test_a_listing_taken_offline_takes_its_tab_with_it(client, catalogue, settings):
     """The listing pages behind the tabs are remembered until the next publication, and an
     unpublished one is gone from the next search (the caches are on, as in production)."""
