@@ -430,13 +430,14 @@ def _without_software_words(runs: list[tuple[str, list[str]]]) -> list[tuple[str
     acronym names, and texts about it need not say it (APS高级计划排程)."""
     kept: list[tuple[str, list[str]]] = []
     for run_text, run in runs:
-        after_acronym = bool(kept) and not kept[-1][0] and kept[-1][1][:1] != []
-        if after_acronym and kept[-1][1][0] in ACRONYMS and run[:1] and run[0] in SOFTWARE_WORDS:
+        acronym = kept[-1][1][:1] if kept and not kept[-1][0] else []  # a Latin run's word
+        if acronym and acronym[0] in ACRONYMS and run[:1] and run[0] in SOFTWARE_WORDS:
             run_text, run = run_text[run_text.find(run[0]) + len(run[0]) :], run[1:]
         kept.append((run_text, run))
     return kept
 
 
+@lru_cache(maxsize=256)
 def without_software_word(query: str) -> str | None:
     """``query`` without the word for software (系统, 软件, 平台) that ends it after a word of
     what the software does (设备管理系统: 设备管理; 排产 软件: 排产), or None. Texts name the
@@ -466,9 +467,7 @@ def _without_place_suffix(word: str) -> list[str]:
     """A city without its 市 (烟台市 → 烟台): texts name a city either way, mostly without
     (烟台海纳工业互联网有限公司), so 烟台市 alone finds few. Not 城市 (智慧城市 is no place;
     聊城市 is). Not a province: 山东 is in most names here, 山东省 only in addresses."""
-    place = (
-        len(word) >= 3 and word[-1] == "市" and (not word.endswith("城市") or _names_a_place(word))
-    )
+    place = word.endswith("市") and _is_place(word)
     return [word[:-1]] if place and _CJK_WORD.fullmatch(word) else []
 
 

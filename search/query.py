@@ -230,11 +230,10 @@ def words_apart(query: str, model) -> tuple[str, str] | None:
     one the listings made in this request (:func:`_searched`)."""
     if not junctions(query):
         return None
-    searched = _searched(query, model)
-    shorter = _without_software_word(query)
-    if shorter is not None and repr(searched) in _shorter_forms(query, shorter):
+    if _searched_shorter(query, model) is not None:
         # Tried only when the words found nothing together or near each other.
         return NEAR, " ".join(term.text for term in query_terms(query))
+    searched = _searched(query, model)
     if not isinstance(searched, And):
         return None
     kept = [q for q in searched.subqueries if is_proximity(q)]
@@ -292,18 +291,20 @@ def software_left_out(query: str, model) -> str | None:
     """The words of the query without its closing word for software (设备管理) when a catalogue
     search of ``model`` found nothing with the word and searched without it
     (:func:`analysed_forms`); else None."""
+    shorter = _searched_shorter(query, model)
+    return None if shorter is None else " ".join(t.text for t in query_terms(shorter))
+
+
+def _searched_shorter(query: str, model) -> str | None:
+    """The query without its closing word for software when the search of ``model`` searched
+    one of that shorter query's forms that is not also the query's own (the analysis may
+    leave the word out anyway: 青岛 ERP 软件); else None."""
     shorter = _without_software_word(query)
-    if shorter is None or repr(_searched(query, model)) not in _shorter_forms(query, shorter):
+    if shorter is None:
         return None
-    return " ".join(term.text for term in query_terms(shorter.query_string))
-
-
-def _shorter_forms(query: str, shorter: PlainText) -> set[str]:
-    """The reprs of ``shorter``'s forms that are not also the query's own (the analysis may
-    leave the word out anyway: 青岛 ERP 软件)."""
     own = {repr(analyse(query, words=where)) for where in (TOGETHER, NEAR)}
-    forms = {repr(analyse(shorter, words=where)) for where in (TOGETHER, NEAR)}
-    return forms - own
+    forms = {repr(analyse(shorter, words=where)) for where in (TOGETHER, NEAR)} - own
+    return shorter.query_string if repr(_searched(query, model)) in forms else None
 
 
 def split_phrases(query: SearchQuery) -> tuple[SearchQuery | None, SearchQuery] | None:

@@ -109,12 +109,12 @@ def search(request, type_key: str | None = None):
                 listings[type_key] = make_listing(registry.get(type_key), params)
         for tab in context["tabs"]:
             tab["selected"] = tab["key"] == type_key
+        found = any(tab["count"] for tab in context["tabs"])
         if type_key is not None:
             search_type = registry.get(type_key)
             model = search_type.listing_class.model
             # Said instead of how the words stood, where the query without the word found
             # something; where it found nothing either, how the words stood is what to say.
-            found = any(tab["count"] for tab in context["tabs"])
             left_out = software_left_out(query, model) if found else None
             apart = None if left_out else _words_apart(query, model, type_key)
             if left_out:
@@ -127,7 +127,7 @@ def search(request, type_key: str | None = None):
                 result.search_title = highlight(result.title, query, length=200)
             context.update(listing_context)
             context["active"] = search_type
-        if not any(tab["count"] for tab in context["tabs"]):
+        if not found:
             if type_key is None:  # else said above the chosen tab's empty list
                 apart = _words_apart(query, available[0][0].listing_class.model, None)
                 if apart:
