@@ -24,6 +24,7 @@ from .models import CasePage, ClientSize, PilotZone, Promotion
 
 class CaseListing(Listing):
     model = CasePage
+    place_facet = "region"
 
     facet_specs = [
         YearFacet("year", _("年度"), "year"),

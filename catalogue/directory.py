@@ -50,6 +50,7 @@ from wagtail.models import Page, PageViewRestriction
 from portal import page_cache
 from portal.lookups import keys_in
 from portal.request_memo import remembered
+from search.analysis import place_stem, places_named
 
 from . import facet_index, taxonomy
 from .models import (
@@ -634,6 +635,9 @@ class Listing:
     sort_options: list[SortOption]
     default_sort = "fair"
     fair_order = ("fair_key", "pk")
+    # The facet that says where an entry is (a provider's city, a case's client's): a keyword
+    # naming a place asks for entries there, not for texts that mention it (see _place_first).
+    place_facet: str | None = None
 
     def __init__(
         self,
@@ -721,16 +725,54 @@ class Listing:
                 if found is not None:
                     index, positions = found
                     positions = positions[:MAX_SEARCH_RESULTS]
+                    if ranked:
+                        positions = self._place_first(positions, index=index)
                     self._hit_positions = (index, positions)
                     return PositionIds(index.pks, positions)
                 results = self._search(ranked=ranked)
-                if hasattr(results, "pks"):  # our backend: the ids without model instances
-                    return results.pks()
-                return [obj.pk for obj in results]
+                # Our backend gives the ids without model instances.
+                pks = results.pks() if hasattr(results, "pks") else [obj.pk for obj in results]
+                return self._place_first(pks) if ranked else pks
         except Exception:  # a broken search must not take the directory down
             logger.exception("Search failed for %r", self.state.q)
             self.search_failed = True
             return []
+
+    @cached_property
+    def _named_places(self) -> list[str]:
+        """The options of :attr:`place_facet` the keyword names (烟台 设备运维: the city
+        烟台市), by slug."""
+        places = places_named(self.state.q) if self.place_facet else ()
+        if not places:
+            return []
+        terms = canonical_terms(self._place_spec.term_model)
+        return [t.slug for t in terms if place_stem(t.name) in places]
+
+    @property
+    def _place_spec(self) -> TermFacet:
+        return next(spec for spec in self.facet_specs if spec.param == self.place_facet)
+
+    def _place_first(self, hits: list[int], *, index=None) -> list[int]:
+        """``hits`` (ranked primary keys, or ``index`` positions) with those in the places the
+        keyword names first, each group in its order (:attr:`place_facet`): for 烟台 设备运维,
+        the providers in 烟台 before those whose text only mentions it (a client there, a
+        branch office). A district (黄岛) or an English name (Yantai) names no region here."""
+        slugs = self._named_places
+        if not slugs:
+            return hits
+        if index is not None:
+            options = index.bitmaps[self.place_facet]
+            located = 0
+            for slug in slugs:
+                located |= options.get(slug, 0)
+            flags = facet_index.set_bits(located)
+            there = {p for p in hits if p < len(flags) and flags[p] == "1"}
+        else:
+            hits = list(hits)
+            found = self.model.objects.using(self._db).filter(**keys_in("pk", hits))
+            located = self._place_spec.apply(found, slugs)
+            there = set(located.values_list("pk", flat=True))
+        return sorted(hits, key=lambda hit: hit not in there)  # stable: each group in order
 
     def _search(self, *, ranked: bool):
         results = self.search_base.only("pk").search(
@@ -1094,6 +1136,7 @@ class Listing:
 
 class ProviderListing(Listing):
     model = ProviderPage
+    place_facet = "region"
 
     facet_specs = [
         TermFacet("category", _("服务商类别"), ProviderPage, Category, "categories"),

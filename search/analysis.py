@@ -58,8 +58,14 @@ LATIN_STOP_WORDS = frozenset({"and", "or", "not", "near", "the", "of", "a", "an"
 # (Word lists read best as words: SIM905 would make them a column of quoted strings.)
 QUESTION_WORDS = frozenset(
     "请问 推荐 哪家 哪些 哪个 哪里 什么 如何 怎么 怎样 有没有 几家 一家 一些 比较 相关 "  # noqa: SIM905
-    "可以 能够 需要 寻找 查找 搜索".split()
+    "可以 能够 需要 寻找 查找 搜索 一下 麻烦 帮忙".split()
 )
+# A query that opens with one of these asks for what follows when that cannot make a concept
+# of it: an acronym, a place or a kind of entry (需要MES, 推荐青岛的, 推荐设备运维公司; not
+# 推荐算法, 搜索优化). Openings no concept begins with are dropped as they stand (求推荐MES,
+# 帮我找MES; 求是科技 is a name, 帮扶 a word).
+REQUEST_WORDS = frozenset("需要 推荐 搜索".split())  # noqa: SIM905
+_REQUEST_OPENING = re.compile(r"^\s*(?:求推荐|求助|帮我|帮忙)")
 # Shandong's cities; with the province, DISTRICTS and OTHER_PLACES, the places of PLACE_NAMES,
 # which a query may write against a concept (青岛数字孪生 is a city and a concept).
 CITIES = tuple(
@@ -329,6 +335,9 @@ def _analysed_query(
     query: str,
 ) -> tuple[tuple[Term, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
     text = fold(query)[:MAX_QUERY_CHARS]
+    opening = _REQUEST_OPENING.match(text)
+    if opening and opening.end() < len(text.rstrip()):
+        text = text[opening.end() :]
     runs = [
         (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
         for cjk, latin in _QUERY_RUN.findall(text)
@@ -340,6 +349,8 @@ def _analysed_query(
         not QUESTION_CHARACTERS.isdisjoint(text)
         or len(QUESTION_WORDS.intersection(words)) > 1
         or "有没有" in words  # no concept has it
+        or bool(opening)
+        or _opens_with_request(words)
     )
     if asked:
         runs = [(run_text, [_unasked(word) for word in run]) for run_text, run in runs]
@@ -375,6 +386,19 @@ def _analysed_query(
     return tuple(terms), tuple(dict.fromkeys(joined))
 
 
+def _opens_with_request(words: list[str]) -> bool:
+    """Whether the query's words open with a word of :data:`REQUEST_WORDS` asking for what
+    follows (see there)."""
+    if len(words) < 2 or words[0] not in REQUEST_WORDS:
+        return False
+    following, last = words[1], words[-1]
+    return (
+        not _CJK_WORD.fullmatch(following)
+        or _names_place(following)
+        or any(last.endswith(kind) for kind in KIND_WORDS)
+    )
+
+
 def _written_together(first: str, second: str, run_text: str) -> bool:
     """Whether two Chinese words kept from a query's run of characters stand side by side in
     it and mean one thing together (see :func:`junctions`)."""
@@ -393,6 +417,26 @@ def _is_place(word: str) -> bool:
     if word in PLACE_NAMES or _names_a_place(word):
         return True
     return len(word) >= 3 and word[-1] in "省市区县" and not word.endswith("城市")
+
+
+def places_named(query: str) -> frozenset[str]:
+    """The places of :data:`PLACE_NAMES` among the words a query seeks, as :func:`place_stem`
+    writes them (烟台市 设备运维: 烟台): a listing ranks its entries there first."""
+    return frozenset(
+        place_stem(term.text) for term in query_terms(query) if _names_place(term.text)
+    )
+
+
+def _names_place(word: str) -> bool:
+    """A place of :data:`PLACE_NAMES`, with or without its 省/市/区/县 (not any word that ends
+    as a place's does, as :func:`_is_place` allows: 工业园区, 开发区)."""
+    return word in PLACE_NAMES or _names_a_place(word)
+
+
+def place_stem(name: str) -> str:
+    """A place's name without its 省/市/区/县 (烟台市: 烟台), as a query may write it and as
+    the taxonomy's regions do not."""
+    return name[:-1] if len(name) >= 3 and name[-1] in "省市区县" else name
 
 
 def _names_a_place(word: str) -> bool:

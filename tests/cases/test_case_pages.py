@@ -289,3 +289,34 @@ def test_english_case_pages_show_english_terms(client, case_index, provider):
     html = client.get(f"/en{case.url}").content.decode()
     assert "Jinan" in html
     assert re.search(r'href="/en/providers/[^"]+"', html)
+
+
+@pytest.mark.parametrize("facet_index", [True, False], ids=["facet index", "sql"])
+def test_a_search_naming_a_city_lists_the_cases_there_first(
+    client, settings, case_index, facet_index
+):
+    """A case's place is its client's: 烟台 预测性维护 lists the case of a client in 烟台 before
+    a better match that only mentions the city, on the site search's tab and in the API."""
+    settings.FACET_INDEX = facet_index
+    make_case(
+        case_index,
+        title="青岛某轮胎企业预测性维护案例",
+        client_region=term(Region, "qingdao"),
+        approach="预测性维护系统，复制推广到烟台的兄弟工厂。",
+    )
+    make_case(
+        case_index,
+        title="瑞科设备联网案例",
+        client_region=term(Region, "yantai"),
+        approach="部署设备联网网关，并试点预测性维护。",
+    )
+
+    page = client.get("/search/case/", {"q": "预测性维护"})
+    assert result_titles(page)[0] == "青岛某轮胎企业预测性维护案例"
+    page = client.get("/search/case/", {"q": "烟台 预测性维护"})
+    assert result_titles(page) == ["瑞科设备联网案例", "青岛某轮胎企业预测性维护案例"]
+    api = client.get("/api/v1/search", {"q": "烟台预测性维护", "type": "case"}).json()
+    assert [hit["title"] for hit in api["results"]] == [
+        "瑞科设备联网案例",
+        "青岛某轮胎企业预测性维护案例",
+    ]

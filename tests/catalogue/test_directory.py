@@ -398,3 +398,35 @@ def test_an_option_link_keeps_the_keyword_and_the_other_facets_but_not_the_page(
         url = urlsplit(option.url)
         assert url.path == "/providers/"
         assert parse_qs(url.query) == expected, (param, option.value)
+
+
+@pytest.mark.parametrize("facet_index", [True, False], ids=["facet index", "sql"])
+def test_a_keyword_naming_a_city_lists_the_providers_there_first(
+    client, settings, provider_index, facet_index
+):
+    """烟台 设备运维 asks for providers in 烟台: one there comes before a better match whose text
+    only mentions the city (a client there). The results, their count and facets are the same;
+    only their order changes."""
+    settings.FACET_INDEX = facet_index
+    make_provider(
+        provider_index,
+        title="青岛设备运维科技有限公司",
+        region="qingdao",
+        introduction="设备运维服务，在烟台设有服务网点，典型客户包括烟台某轮胎企业。",
+    )
+    make_provider(
+        provider_index,
+        title="鲁科科技有限公司",
+        region="yantai",
+        introduction="从事能耗监测，也提供设备运维。",
+    )
+    make_provider(provider_index, title="济南设备运维有限公司", introduction="设备运维服务。")
+
+    # Without a place the names that say 设备运维 rank above the text that does.
+    assert result_titles(client.get("/providers/?q=设备运维"))[2] == "鲁科科技有限公司"
+    for query in ("烟台 设备运维", "烟台市设备运维"):
+        response = client.get(f"/providers/?q={query}")
+        assert result_titles(response) == ["鲁科科技有限公司", "青岛设备运维科技有限公司"]
+        assert result_count(response) == 2
+        region = facet(response, "region")
+        assert (region["yantai"].count, region["qingdao"].count) == (1, 1)

@@ -5,6 +5,7 @@ from search.analysis import (
     junctions,
     match_forms,
     name_without_brackets,
+    places_named,
     query_terms,
     without_software_word,
 )
@@ -194,6 +195,25 @@ def test_a_name_is_also_indexed_without_its_bracketed_place():
 
 
 @pytest.mark.parametrize(
+    ("query", "places"),
+    [
+        ("烟台 设备运维", {"烟台"}),
+        ("烟台市设备运维", {"烟台"}),
+        ("聊城市", {"聊城"}),
+        ("济南有哪些做ERP的", {"济南"}),
+        ("上海工业互联网", {"上海"}),
+        ("黄岛区设备运维", {"黄岛"}),
+        ("设备运维", set()),
+        ("智慧城市", set()),  # ends as 聊城市 does, and is no place
+        ("工业园区", set()),
+        ("经济开发区", set()),
+    ],
+)
+def test_the_places_a_query_names_are_read_without_their_suffix(query, places):
+    assert places_named(query) == places
+
+
+@pytest.mark.parametrize(
     ("question", "terms"),
     [
         ("有智恒吗", ["智恒"]),
@@ -206,6 +226,31 @@ def test_a_name_is_also_indexed_without_its_bracketed_place():
 )
 def test_the_you_that_asks_is_no_part_of_what_is_sought(question, terms):
     assert [t.text for t in query_terms(question)] == terms
+
+
+@pytest.mark.parametrize(
+    ("request_", "terms"),
+    [
+        ("需要MES", ["mes"]),
+        ("推荐MES", ["mes"]),
+        ("求推荐MES", ["mes"]),
+        ("麻烦推荐一下MES", ["mes"]),
+        ("帮我找MES", ["mes"]),
+        ("推荐青岛的MES", ["青岛", "mes"]),
+        ("推荐设备运维公司", ["设备运维"]),
+        # What follows may make a concept of the word: kept.
+        ("推荐系统", ["推荐", "系统"]),
+        ("推荐算法", ["推荐", "算法"]),
+        ("搜索优化", ["搜索", "优化"]),
+        # Not at the opening, or no opening: nothing is dropped.
+        ("需求预测 智能推荐", ["需求预测", "智能", "推荐"]),
+        ("等保要求", ["等保", "要求"]),
+        ("求精科技", ["求精", "科技"]),
+        ("帮扶平台", ["帮扶", "平台"]),
+    ],
+)
+def test_a_query_that_opens_with_a_request_seeks_what_follows(request_, terms):
+    assert [t.text for t in query_terms(request_)] == terms
 
 
 def test_words_that_only_look_like_a_question_are_kept():
