@@ -244,6 +244,7 @@ class CasePage(Page):
         index.SearchField("approach"),
         index.SearchField("outcome"),
         index.SearchField("provider_search_text"),
+        index.SearchField("year_badge"),
         index.FilterField("locale_id"),
         index.FilterField("fair_key"),
         index.RelatedFields("client_industry", [index.SearchField("name")]),
@@ -265,6 +266,12 @@ class CasePage(Page):
             raise ValidationError(
                 {"category": _("服务商类别与应用场景所属的类别不一致；可留空，自动填写。")}
             )
+
+    @property
+    def year_badge(self) -> str:
+        """The badge the case's page shows (2025年度典型案例), searched as its text is: people
+        look for a year's cases by it (2025年典型案例, 2025 案例)."""
+        return f"{self.year}年度典型案例" if self.year else ""
 
     def compute_derived_fields(self):
         """What saving computes from the other fields (the bulk writers call it too)."""

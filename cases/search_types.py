@@ -13,12 +13,12 @@ def _index_page(locale):
 
 
 def case_text(case) -> str:
-    """What a visitor reads on a case page: the story, the client, the scenario and category
-    badges, and the providers and solutions it links."""
+    """What a visitor reads on a case page: the story, the client, the year, scenario and
+    category badges, and the providers and solutions it links."""
     terms = (case.client_industry, case.client_region, case.scenario, case.category)
     names = [term.name for term in terms if term]
     story = [case.title, case.client_name, case.challenge, case.approach, case.outcome]
-    return " ".join([*story, *names, case.provider_search_text()])
+    return " ".join([*story, case.year_badge, *names, case.provider_search_text()])
 
 
 def register_search_types() -> None:

@@ -36,6 +36,10 @@ _RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]+)")
 # at the point, and its parts apart (a 4 and a 0 anywhere) would find nearly anything.
 _QUERY_RUN = re.compile(rf"([{_CJK}]+)|([a-z0-9]*[0-9](?:\.[0-9][a-z0-9]*)+|[a-z0-9]+)")
 _LETTER_DIGIT = re.compile(r"[a-z]+|[0-9]+")
+# The 年 or 月 of a date in a query (2025年典型案例) belongs to its number, not to the word
+# after it (年典型, which no text has): it stands apart, as its own term, unless it begins a
+# word of dates itself (2025年度, 3月份).
+_DATE_UNIT = re.compile(rf"(?<=[0-9])([年月])(?=[{_CJK}])(?![度份底初中末内])")
 # The hyphen and the dashes NFKC leaves as they are (‐ ‑ – −), as texts write SD-WAN.
 HYPHENS = "-\u2010\u2011\u2013\u2212"
 _HYPHEN = re.compile(f"[{HYPHENS}]")
@@ -340,7 +344,7 @@ def _analysed_query(
         text = text[opening.end() :]
     runs = [
         (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
-        for cjk, latin in _QUERY_RUN.findall(text)
+        for cjk, latin in _QUERY_RUN.findall(_DATE_UNIT.sub(r"\1 ", text))
     ]
     runs = _without_software_words(runs)
     words = [word for _text, run in runs for word in run]

@@ -320,3 +320,14 @@ def test_a_search_naming_a_city_lists_the_cases_there_first(
         "瑞科设备联网案例",
         "青岛某轮胎企业预测性维护案例",
     ]
+
+
+def test_a_years_cases_are_found_by_the_badge_their_pages_show(client, case_index):
+    """Each case page shows 2025年度典型案例; people search a year's cases so."""
+    make_case(case_index, title="鑫翔陶瓷工艺数字化", year=2025)
+    make_case(case_index, title="博翔游艇设备联网", year=2024)
+
+    for query in ("2025年典型案例", "2025年度典型案例", "2025 案例"):
+        page = client.get("/search/case/", {"q": query})
+        assert result_titles(page) == ["鑫翔陶瓷工艺数字化"], query
+    assert len(result_titles(client.get("/search/case/", {"q": "典型案例"}))) == 2

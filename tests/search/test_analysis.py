@@ -253,6 +253,20 @@ def test_a_query_that_opens_with_a_request_seeks_what_follows(request_, terms):
     assert [t.text for t in query_terms(request_)] == terms
 
 
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("2025年典型案例", ["2025", "年", "典型", "案例"]),  # not 年典型
+        ("2025年度典型案例", ["2025", "年度", "典型", "案例"]),
+        ("2024年12月上线", ["2024", "年", "12", "月", "上线"]),
+        ("3月份", ["3", "月份"]),
+        ("年产能", ["年产能"]),
+    ],
+)
+def test_the_year_or_month_of_a_date_belongs_to_its_number(query, terms):
+    assert [t.text for t in query_terms(query)] == terms
+
+
 def test_words_that_only_look_like_a_question_are_kept():
     # 能 ends a word after a lone character (聚能, a company's name; 赋能); 推荐 is a concept
     # outside a question; a kind word after a short word is part of a concept.
