@@ -55,7 +55,14 @@ STOP_CHARACTERS = FUNCTION_CHARACTERS | QUESTION_CHARACTERS | WEAK_CHARACTERS
 # Lone characters that begin the product terms they are in (云监控, 碳资产): joined to the word
 # after them, not before (化工 云监控, not 化工云 监控). See _segment.
 LEADING_CHARACTERS = frozenset("云碳")
-LATIN_STOP_WORDS = frozenset({"and", "or", "not", "near", "the", "of", "a", "an"})
+# English words of a query that say nothing of what is sought in these Chinese texts: function
+# words, and the words for software and for the kind of entry wanted (ERP system, MES
+# providers), as 软件 after an acronym and 服务商 ending a query are not sought.
+LATIN_STOP_WORDS = frozenset(
+    "and or not near the of a an in for "  # noqa: SIM905
+    "system systems software platform platforms solution solutions "
+    "provider providers supplier suppliers company companies case cases".split()
+)
 # The words of a question put in words (请问哪家做ERP比较好, 有哪些做数字孪生的), and those
 # naming the kind of entry wanted (MES服务商, 预测性维护案例), which the result tabs answer:
 # required, they would leave only the entries that happen to use them. See query_terms.
@@ -427,7 +434,10 @@ def places_named(query: str) -> frozenset[str]:
     """The places of :data:`PLACE_NAMES` among the words a query seeks, as :func:`place_stem`
     writes them (烟台市 设备运维: 烟台): a listing ranks its entries there first."""
     return frozenset(
-        place_stem(term.text) for term in query_terms(query) if _names_place(term.text)
+        place_stem(spelling)
+        for term in query_terms(query)
+        for spelling in term.alternatives  # the term's own text, and 青岛 for qingdao
+        if _names_place(spelling)
     )
 
 

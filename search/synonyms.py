@@ -108,15 +108,47 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Places in pinyin, as a visitor of the English site types them (Qingdao MES): the texts are
+# Chinese. One way only: a Chinese query has no use for the pinyin.
+PINYIN_PLACES: dict[str, str] = {
+    "shandong": "山东",
+    "jinan": "济南",
+    "qingdao": "青岛",
+    "zibo": "淄博",
+    "zaozhuang": "枣庄",
+    "dongying": "东营",
+    "yantai": "烟台",
+    "weifang": "潍坊",
+    "jining": "济宁",
+    "taian": "泰安",
+    "weihai": "威海",
+    "rizhao": "日照",
+    "linyi": "临沂",
+    "dezhou": "德州",
+    "liaocheng": "聊城",
+    "binzhou": "滨州",
+    "heze": "菏泽",
+    "beijing": "北京",
+    "shanghai": "上海",
+    "tianjin": "天津",
+    "shenzhen": "深圳",
+    "guangzhou": "广州",
+    "hangzhou": "杭州",
+    "nanjing": "南京",
+}
+
+
 def _spellings() -> dict[str, tuple[str, ...]]:
     """What each spelling also finds: for an acronym or its names, all of them; for a Chinese
-    short form, its full names."""
+    short form, its full names; for a place in pinyin, its Chinese name."""
     spellings = {}
     for acronym, names in ACRONYMS.items():
         for spelling in (acronym, *names):
             spellings[spelling] = (acronym, *names)
     for short, names in ABBREVIATIONS.items():
         spellings[short] = (short, *names)
+    for pinyin, name in PINYIN_PLACES.items():
+        spellings[pinyin] = (pinyin, name)
     return spellings
 
 
@@ -125,7 +157,7 @@ SPELLINGS = _spellings()
 
 def equivalents(term: str) -> list[str]:
     """The other spellings the term finds, never itself: an acronym's names, a Chinese name's
-    acronym and other names, a Chinese short form's full names."""
+    acronym and other names, a Chinese short form's full names, a pinyin place's name."""
     term = term.lower()
     return [spelling for spelling in SPELLINGS.get(term, ()) if spelling != term]
 

@@ -203,6 +203,7 @@ def test_a_name_is_also_indexed_without_its_bracketed_place():
         ("济南有哪些做ERP的", {"济南"}),
         ("上海工业互联网", {"上海"}),
         ("黄岛区设备运维", {"黄岛"}),
+        ("Qingdao MES", {"青岛"}),  # in pinyin
         ("设备运维", set()),
         ("智慧城市", set()),  # ends as 聊城市 does, and is no place
         ("工业园区", set()),
@@ -265,6 +266,18 @@ def test_a_query_that_opens_with_a_request_seeks_what_follows(request_, terms):
 )
 def test_the_year_or_month_of_a_date_belongs_to_its_number(query, terms):
     assert [t.text for t in query_terms(query)] == terms
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("ERP system", [["erp", "企业资源计划", "企业资源规划"]]),
+        ("MES software providers", [["mes", "制造执行系统", "生产执行系统"]]),
+        ("Qingdao ERP", [["qingdao", "青岛"], ["erp", "企业资源计划", "企业资源规划"]]),
+    ],
+)
+def test_an_english_query_seeks_the_acronyms_and_places_it_names(query, terms):
+    assert [list(t.alternatives) for t in query_terms(query)] == terms
 
 
 def test_words_that_only_look_like_a_question_are_kept():

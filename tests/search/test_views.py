@@ -258,6 +258,18 @@ def test_the_english_search_finds_the_english_pages(client, catalogue):
     assert all(r.url.startswith("/en/") for r in results)
 
 
+def test_a_city_in_pinyin_finds_the_chinese_texts_of_it(client, catalogue):
+    """An English visitor types Yantai, not 烟台, and says what kind of thing is wanted in
+    English words (software, providers) that no Chinese text has."""
+    from portal.translation import sync_english_aliases
+
+    sync_english_aliases()
+    for query in ("Yantai", "Yantai software providers"):
+        english = client.get("/en/search/", {"q": query})
+        assert [t["count"] for t in english.context["tabs"]] == [1, 1], query
+        assert english.context["results"][0].title == "烟台博远软件有限公司"
+
+
 def test_the_first_tab_that_found_something_opens(client, catalogue):
     response = client.get("/search/", {"q": "振动监测"})  # only in the solution's description
 
