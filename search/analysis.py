@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .synonyms import ACRONYMS, chinese_names, equivalents
+from .synonyms import ACRONYMS, ENGLISH_NAMES, chinese_names, english_names_in, equivalents
 
 DICTIONARY = Path(__file__).resolve().parent / "dictionary" / "domain.txt"
 MAX_QUERY_CHARS = 200
@@ -345,7 +345,7 @@ def joined_words(query: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
 def _analysed_query(
     query: str,
 ) -> tuple[tuple[Term, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
-    text = fold(query)[:MAX_QUERY_CHARS]
+    english, text = english_names_in(fold(query)[:MAX_QUERY_CHARS])
     opening = _REQUEST_OPENING.match(text)
     if opening and opening.end() < len(text.rstrip()):
         text = text[opening.end() :]
@@ -382,8 +382,9 @@ def _analysed_query(
             if previous and _written_together(previous, word, run_text):
                 joins.append((previous, word))
             previous = word
-    terms: list[Term] = []
-    for word in dict.fromkeys(sought or words):  # a query of nothing but such words: them
+    terms = [Term(name, (name, *ENGLISH_NAMES[name])) for name in english]
+    # A query of nothing but words that say nothing: them.
+    for word in dict.fromkeys(sought or ([] if english else words)):
         terms.append(Term(word, (word, *equivalents(word), *_without_place_suffix(word))))
     terms = terms[:MAX_QUERY_TERMS]
     spellings = {term.text: term.alternatives for term in terms}
@@ -552,6 +553,8 @@ def match_forms(word: str) -> list[tuple[str, str]]:
         if len(word) <= 2:
             return [("token", word)]
         return [("token", word), ("phrase", " ".join(bigrams(word)))]
+    if " " in word:  # an English name of several words (digital twin): its words in a row
+        return [("phrase", index_text(word))]
     if "." in word:  # a decimal number: the tokens the index has for it, adjacent
         forms = [("phrase", index_text(word))]
         parts = " ".join(_LETTER_DIGIT.findall(word))  # as "ERP 2.0" is indexed, for erp2.0

@@ -1,11 +1,14 @@
 """Industry acronyms and Chinese short forms, with the full names they stand for. A query for
-an acronym or any of its names finds them all; a Chinese short form finds its full names.
+an acronym or any of its names finds them all; a Chinese short form finds its full names; a
+place in pinyin and a concept's English name find the Chinese names (the texts are Chinese).
 
 Keep entries to terms a provider or an SME would actually type, in the one sense they have in
 this field: an acronym that reads otherwise as often would bring false matches (CPS, also
 pay-per-sale; ATP, also a hygiene test; MSA, also microservices; DLP, also a 3D printing
 process; LMS, also a test lab's software).
 """
+
+import re
 
 ACRONYMS: dict[str, tuple[str, ...]] = {
     "mes": ("制造执行系统", "生产执行系统"),
@@ -138,6 +141,62 @@ PINYIN_PLACES: dict[str, str] = {
 }
 
 
+# The field's concepts in English, as a visitor of the English site types them (digital twin):
+# the texts are Chinese. A name of several words is one term of the query, found by its
+# Chinese names or by its words in a row (search.analysis); a single word is a spelling, as a
+# pinyin place is. One way only, and only names with one sense here.
+ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
+    "digital twin": ("数字孪生",),
+    "predictive maintenance": ("预测性维护",),
+    "industrial internet": ("工业互联网",),
+    "machine vision": ("机器视觉",),
+    "visual inspection": ("视觉检测", "视觉质检"),
+    "smart manufacturing": ("智能制造",),
+    "intelligent manufacturing": ("智能制造",),
+    "digital transformation": ("数字化转型",),
+    "energy management": ("能源管理",),
+    "energy monitoring": ("能耗监测",),
+    "quality traceability": ("质量追溯",),
+    "supply chain": ("供应链",),
+    "equipment maintenance": ("设备运维", "设备维护"),
+    "smart warehouse": ("智能仓储",),
+    "smart warehousing": ("智能仓储",),
+    "cloud computing": ("云计算",),
+    "big data": ("大数据",),
+    "edge computing": ("边缘计算",),
+    "network security": ("网络安全",),
+    "cyber security": ("网络安全",),
+    "data governance": ("数据治理",),
+    "low code": ("低代码",),
+    "industrial software": ("工业软件",),
+    "production management": ("生产管理",),
+    "quality management": ("质量管理",),
+    "inventory management": ("库存管理",),
+    "warehouse management": ("仓储管理", "仓库管理"),
+    "digital workshop": ("数字化车间",),
+    "smart factory": ("智能工厂",),
+    "safety production": ("安全生产",),
+    "production safety": ("安全生产",),
+    "carbon management": ("碳管理",),
+    "remote maintenance": ("远程运维",),
+    "cloud platform": ("云平台",),
+    "data acquisition": ("数据采集",),
+    "data collection": ("数据采集",),
+    "process optimization": ("工艺优化",),
+    "production scheduling": ("生产排程", "排产"),
+    "knowledge base": ("知识库",),
+    "large model": ("大模型",),
+    "large language model": ("大模型",),
+    "smart customer service": ("智能客服",),
+    "blockchain": ("区块链",),
+    "cybersecurity": ("网络安全",),
+    "simulation": ("仿真",),
+    "traceability": ("追溯",),
+    "logistics": ("物流",),
+    "warehousing": ("仓储",),
+}
+
+
 def _spellings() -> dict[str, tuple[str, ...]]:
     """What each spelling also finds: for an acronym or its names, all of them; for a Chinese
     short form, its full names; for a place in pinyin, its Chinese name."""
@@ -149,7 +208,33 @@ def _spellings() -> dict[str, tuple[str, ...]]:
         spellings[short] = (short, *names)
     for pinyin, name in PINYIN_PLACES.items():
         spellings[pinyin] = (pinyin, name)
+    for english, names in ENGLISH_NAMES.items():
+        if " " not in english:
+            spellings[english] = (english, *names)
     return spellings
+
+
+# Longest first: "large language model" before any shorter name inside it.
+_SEVERAL_WORD_PATTERNS = [
+    (
+        english,
+        re.compile(
+            r"(?<![a-z0-9])" + r"\s+".join(map(re.escape, english.split())) + r"s?(?![a-z0-9])"
+        ),
+    )
+    for english in sorted((e for e in ENGLISH_NAMES if " " in e), key=len, reverse=True)
+]
+
+
+def english_names_in(text: str) -> tuple[list[str], str]:
+    """The English names of several words that ``text`` (folded) holds, a plural too (digital
+    twins), and the text without them."""
+    found = []
+    for english, pattern in _SEVERAL_WORD_PATTERNS:
+        text, n = pattern.subn(" ", text)
+        if n:
+            found.append(english)
+    return found, text
 
 
 SPELLINGS = _spellings()

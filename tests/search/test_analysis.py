@@ -274,6 +274,10 @@ def test_the_year_or_month_of_a_date_belongs_to_its_number(query, terms):
         ("ERP system", [["erp", "企业资源计划", "企业资源规划"]]),
         ("MES software providers", [["mes", "制造执行系统", "生产执行系统"]]),
         ("Qingdao ERP", [["qingdao", "青岛"], ["erp", "企业资源计划", "企业资源规划"]]),
+        ("Digital Twins in Qingdao", [["digital twin", "数字孪生"], ["qingdao", "青岛"]]),
+        ("industrial internet platform", [["industrial internet", "工业互联网"]]),
+        ("blockchain", [["blockchain", "区块链"]]),
+        ("digital", [["digital"]]),  # a word of a name is no name
     ],
 )
 def test_an_english_query_seeks_the_acronyms_and_places_it_names(query, terms):

@@ -258,9 +258,9 @@ def test_the_english_search_finds_the_english_pages(client, catalogue):
     assert all(r.url.startswith("/en/") for r in results)
 
 
-def test_a_city_in_pinyin_finds_the_chinese_texts_of_it(client, catalogue):
-    """An English visitor types Yantai, not 烟台, and says what kind of thing is wanted in
-    English words (software, providers) that no Chinese text has."""
+def test_english_names_of_cities_and_concepts_find_the_chinese_texts(client, catalogue):
+    """An English visitor types Yantai, not 烟台, says what kind of thing is wanted in English
+    words (software, providers) that no Chinese text has, and names concepts in English."""
     from portal.translation import sync_english_aliases
 
     sync_english_aliases()
@@ -268,6 +268,13 @@ def test_a_city_in_pinyin_finds_the_chinese_texts_of_it(client, catalogue):
         english = client.get("/en/search/", {"q": query})
         assert [t["count"] for t in english.context["tabs"]] == [1, 1], query
         assert english.context["results"][0].title == "烟台博远软件有限公司"
+    # The field's concepts by their English names, found as the Chinese names are.
+    chinese = client.get("/search/", {"q": "预测性维护"})
+    english = client.get("/en/search/", {"q": "predictive maintenance"})
+    assert [t["count"] for t in english.context["tabs"]] == [2, 1]
+    assert {r.title for r in english.context["results"]} == {
+        r.title for r in chinese.context["results"]
+    }
 
 
 def test_the_first_tab_that_found_something_opens(client, catalogue):
