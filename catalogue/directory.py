@@ -756,7 +756,7 @@ class Listing:
         """``hits`` (ranked primary keys, or ``index`` positions) with those in the places the
         keyword names first, each group in its order (:attr:`place_facet`): for 烟台 设备运维,
         the providers in 烟台 before those whose text only mentions it (a client there, a
-        branch office). A district (黄岛) or an English name (Yantai) names no region here."""
+        branch office). A city in pinyin names it too (Yantai); a district (黄岛) names none."""
         slugs = self._named_places
         if not slugs:
             return hits
