@@ -277,6 +277,9 @@ def test_the_year_or_month_of_a_date_belongs_to_its_number(query, terms):
         ("Digital Twins in Qingdao", [["digital twin", "数字孪生"], ["qingdao", "青岛"]]),
         ("industrial internet platform", [["industrial internet", "工业互联网"]]),
         ("blockchain", [["blockchain", "区块链"]]),
+        ("Chemicals MES", [["chemicals", "化工"], ["mes", "制造执行系统", "生产执行系统"]]),
+        ("medical devices", [["medical device", "医疗器械"]]),
+        ("data mining", [["data mining", "数据挖掘"]]),  # not the industry of mining
         ("digital", [["digital"]]),  # a word of a name is no name
     ],
 )
