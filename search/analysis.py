@@ -426,9 +426,9 @@ def _written_together(first: str, second: str, run_text: str) -> bool:
 def _is_place(word: str) -> bool:
     """A place of :data:`PLACE_NAMES`, or a name ending as a place's does (黄岛区, 即墨市,
     高新区)."""
-    if word in PLACE_NAMES or _names_a_place(word):
+    if _names_place(word):
         return True
-    return len(word) >= 3 and word[-1] in "省市区县" and not word.endswith("城市")
+    return word != place_stem(word) and not word.endswith("城市")
 
 
 def places_named(query: str) -> frozenset[str]:
@@ -456,7 +456,8 @@ def place_stem(name: str) -> str:
 
 def _names_a_place(word: str) -> bool:
     """A place of :data:`PLACE_NAMES` with its 省/市/区/县 (聊城市, which ends as 智慧城市 does)."""
-    return len(word) >= 3 and word[-1] in "省市区县" and word[:-1] in PLACE_NAMES
+    stem = place_stem(word)
+    return stem != word and stem in PLACE_NAMES
 
 
 def _unasked(word: str) -> str:

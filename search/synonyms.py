@@ -190,7 +190,7 @@ ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "smart customer service": ("智能客服",),
     "data mining": ("数据挖掘",),
     # The industries of the taxonomy (catalogue migration 0002), as their English names say
-    # them and as people shorten them.
+    # them and as people shorten them. Plurals are found too (chemicals, tyres).
     "equipment manufacturing": ("装备制造",),
     "automotive part": ("汽车零部件", "汽车及零部件"),
     "auto part": ("汽车零部件", "汽车及零部件"),
@@ -203,22 +203,15 @@ ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "new material": ("新材料",),
     "modern agriculture": ("现代农业",),
     "chemical": ("化工",),
-    "chemicals": ("化工",),
     "petrochemical": ("石油化工",),
-    "petrochemicals": ("石油化工",),
     "pharmaceutical": ("医药",),
-    "pharmaceuticals": ("医药",),
     "electronics": ("电子信息",),
     "metallurgy": ("冶金",),
     "textile": ("纺织",),
-    "textiles": ("纺织",),
     "apparel": ("服装",),
     "garment": ("服装",),
-    "garments": ("服装",),
     "tyre": ("轮胎",),
-    "tyres": ("轮胎",),
     "tire": ("轮胎",),
-    "tires": ("轮胎",),
     "shipbuilding": ("船舶",),
     "furniture": ("家具",),
     "retail": ("零售",),
@@ -245,7 +238,8 @@ def _spellings() -> dict[str, tuple[str, ...]]:
         spellings[pinyin] = (pinyin, name)
     for english, names in ENGLISH_NAMES.items():
         if " " not in english:
-            spellings[english] = (english, *names)
+            for word in {english, english if english.endswith("s") else f"{english}s"}:
+                spellings[word] = (word, *names)
     return spellings
 
 
