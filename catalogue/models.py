@@ -11,6 +11,7 @@ import hashlib
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
@@ -22,7 +23,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from portal.identifiers import normalise, uscc_problem
-from search.analysis import name_without_brackets
+from search.analysis import chinese_number, name_without_brackets
 
 from .forms import ProviderPageForm
 
@@ -365,6 +366,7 @@ class ProviderPage(Page):
         index.SearchField("uscc"),
         index.SearchField("introduction"),
         index.SearchField("address"),
+        index.SearchField("badges"),
         index.FilterField("status"),
         index.FilterField("locale_id"),
         index.FilterField("fair_key"),
@@ -389,6 +391,31 @@ class ProviderPage(Page):
     def title_without_brackets(self) -> str:
         """The name as people write it, without the place in brackets, for search."""
         return name_without_brackets(self.title)
+
+    def badges(self) -> str:
+        """The grade and batch badges the provider's page shows (2025年度评级：优秀,
+        2024年第3批入选), searched as the page's text is: people look for 优秀服务商 or a
+        batch's providers by them. In Chinese on either site, as the rest of the text is."""
+        shown = []
+        if self.latest_grade:
+            grade = Grade(self.latest_grade).label
+            with translation.override("zh-hans"):
+                shown.append(f"{self.latest_grade_year}年度评级：{grade}")
+        if self.batch_id:
+            batch = self.batch
+            shown.append(f"{batch.name}入选")
+            # As the official lists and searches write it: 2025年第一批.
+            shown.append(f"{batch.year}年第{chinese_number(batch.number)}批")
+        return " ".join(shown)
+
+    @classmethod
+    def load_search_relations(cls, providers) -> None:
+        """Read the batches of many providers in one query (indexing in bulk calls this;
+        ``badges`` then needs none)."""
+        batches = Batch.objects.in_bulk({p.batch_id for p in providers if p.batch_id})
+        for provider in providers:
+            if provider.batch_id in batches:
+                provider.batch = batches[provider.batch_id]
 
     def grading_ineligibility(self, year: int, *, last_updated_on=None) -> str | None:
         """Why the provider may not be graded for `year`, or None when it may.

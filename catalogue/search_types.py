@@ -20,12 +20,15 @@ def _terms(*groups) -> str:
 
 
 def provider_text(provider) -> str:
+    """What a visitor reads on a provider page: the name, code, introduction and address, the
+    grade and batch badges, the city and the taxonomy's terms."""
     return " ".join(
         [
             provider.title,
             provider.uscc,
             provider.introduction,
             provider.address,
+            provider.badges(),
             provider.region.name,
             _terms(provider.categories.all(), provider.subtypes.all(), provider.industries.all()),
         ]

@@ -40,6 +40,11 @@ _LETTER_DIGIT = re.compile(r"[a-z]+|[0-9]+")
 # after it (年典型, which no text has): it stands apart, as its own term, unless it begins a
 # word of dates itself (2025年度, 3月份).
 _DATE_UNIT = re.compile(rf"(?<=[0-9])([年月])(?=[{_CJK}])(?![度份底初中末内])")
+# A batch, session or period numbered in digits (第3批), which the official lists write in
+# Chinese numerals (第三批): a query's is read in numerals, as one term (its digit alone would
+# be found in any text with a 3), and a provider's batch badge is indexed in numerals too
+# (ProviderPage.badges).
+_ORDINAL = re.compile(r"第([0-9]{1,2})(?=[批期届])")
 # The hyphen and the dashes NFKC leaves as they are (‐ ‑ – −), as texts write SD-WAN.
 HYPHENS = "-\u2010\u2011\u2013\u2212"
 _HYPHEN = re.compile(f"[{HYPHENS}]")
@@ -170,6 +175,15 @@ def latin_word_pattern(word: str) -> str:
     before = "(?<![a-z])" if word[0].isalpha() else "(?<![0-9])"
     after = "(?![a-z])" if word[-1].isalpha() else "(?![0-9])"
     return before + pattern + after
+
+
+def chinese_number(number: int) -> str:
+    """``number`` (0–99) in Chinese numerals: 3 三, 10 十, 12 十二, 21 二十一."""
+    digits = "零一二三四五六七八九"
+    if number < 10:
+        return digits[number]
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 def bigrams(run: str) -> list[str]:
@@ -349,6 +363,7 @@ def _analysed_query(
     opening = _REQUEST_OPENING.match(text)
     if opening and opening.end() < len(text.rstrip()):
         text = text[opening.end() :]
+    text = _ORDINAL.sub(lambda number: "第" + chinese_number(int(number[1])), text)
     runs = [
         (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
         for cjk, latin in _QUERY_RUN.findall(_DATE_UNIT.sub(r"\1 ", text))

@@ -430,3 +430,24 @@ def test_a_keyword_naming_a_city_lists_the_providers_there_first(
         assert result_count(response) == 2
         region = facet(response, "region")
         assert (region["yantai"].count, region["qingdao"].count) == (1, 1)
+
+
+def test_providers_are_found_by_the_grade_and_batch_badges_their_pages_show(
+    client, provider_index, varied
+):
+    """A provider page shows 2025年度评级：优秀 and 2025年第1批入选, and people search by them:
+    the batch in digits or in Chinese numerals, as the official lists write it; its digit is
+    not a term of its own (this provider's address has a 1)."""
+    make_provider(
+        provider_index, title="济南第二批己", batch=(2025, 2), address="济南市历下区1号楼"
+    )
+    excellent = {"青岛咨询甲", "济南生产戊"}
+    for query in ("优秀", "优秀服务商", "2025年度优秀"):
+        assert titles(client, f"/providers/?q={query}") == excellent, query
+    assert set(result_titles(client.get("/search/provider/?q=优秀服务商"))) == excellent
+
+    for query in ("2025年第1批", "2025年第一批", "2025年第1批入选"):
+        assert titles(client, f"/providers/?q={query}") == excellent, query
+    assert titles(client, "/providers/?q=第7批") == {"济南咨询丁"}
+    assert titles(client, "/providers/?q=2024年第五批") == {"青岛双类丙"}  # 烟台清退庚 is removed
+    assert titles(client, "/providers/?q=2025年第3批") == set()

@@ -271,6 +271,20 @@ def test_the_year_or_month_of_a_date_belongs_to_its_number(query, terms):
 @pytest.mark.parametrize(
     ("query", "terms"),
     [
+        ("2025年第1批", ["2025", "年", "第一批"]),  # not 第, 1 and 批, each anywhere
+        ("2025年第一批", ["2025", "年", "第一批"]),
+        ("第12批入选", ["第十二批", "入选"]),
+        ("第20期", ["第二十期"]),
+    ],
+)
+def test_a_numbered_batch_is_one_term_in_chinese_numerals(query, terms):
+    """The official lists write 2025年第一批; people type either."""
+    assert [t.text for t in query_terms(query)] == terms
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
         ("ERP system", [["erp", "企业资源计划", "企业资源规划"]]),
         ("MES software providers", [["mes", "制造执行系统", "生产执行系统"]]),
         ("Qingdao ERP", [["qingdao", "青岛"], ["erp", "企业资源计划", "企业资源规划"]]),
