@@ -18,6 +18,7 @@ from operator import attrgetter
 
 from django.db.models.base import DEFERRED
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backends
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
@@ -40,6 +41,7 @@ def sync_english_aliases(pages: Iterable[Page] | None = None) -> int:
         return 0
     target_ids = [sync.locale_id for sync in syncs]
     before = _alias_count(target_ids)
+    last_page = Page.objects.order_by("-id").values_list("id", flat=True).first() or 0
 
     if pages is None:
         for sync in _in_dependency_order(syncs):
@@ -51,7 +53,21 @@ def sync_english_aliases(pages: Iterable[Page] | None = None) -> int:
         for page in fresh.specific():
             _alias_into_synced_locales(page, syncs)
 
+    # Wagtail indexes an alias as it saves it, before it copies the many-to-many relations (a
+    # provider's categories, subtypes and industries), which its search entry then lacked
+    # until the source's next publication.
+    created = Page.objects.filter(id__gt=last_page, locale_id__in=target_ids)
+    _index_again(created.exclude(alias_of=None))
     return _alias_count(target_ids) - before
+
+
+def _index_again(pages) -> None:
+    by_model = defaultdict(list)
+    for page in pages.specific():
+        by_model[type(page)].append(page)
+    for backend in get_search_backends(with_auto_update=True):
+        for model, objects in by_model.items():
+            backend.add_bulk(model, objects)
 
 
 def _alias_count(locale_ids: list[int], translation_keys: list | None = None) -> int:

@@ -397,7 +397,7 @@ def _analysed_query(
             if previous and _written_together(previous, word, run_text):
                 joins.append((previous, word))
             previous = word
-    terms = [Term(name, (name, *ENGLISH_NAMES[name])) for name in english]
+    terms = [Term(name, _english_spellings(name)) for name in english]
     # A query of nothing but words that say nothing: them.
     for word in dict.fromkeys(sought or ([] if english else words)):
         terms.append(Term(word, (word, *equivalents(word), *_without_place_suffix(word))))
@@ -411,6 +411,13 @@ def _analysed_query(
         and all(map(_CJK_WORD.fullmatch, spellings[first] + spellings[second]))
     ]
     return tuple(terms), tuple(dict.fromkeys(joined))
+
+
+def _english_spellings(name: str) -> tuple[str, ...]:
+    """An English name of several words, its Chinese names and what they find in turn
+    (artificial intelligence: 人工智能, and its acronym AI, as a query for 人工智能 finds)."""
+    chinese = ENGLISH_NAMES[name]
+    return tuple(dict.fromkeys((name, *chinese, *(s for c in chinese for s in equivalents(c)))))
 
 
 def _opens_with_request(words: list[str]) -> bool:

@@ -189,6 +189,47 @@ ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "large language model": ("大模型",),
     "smart customer service": ("智能客服",),
     "data mining": ("数据挖掘",),
+    # The categories (without "providers", which is not sought) and subtypes of the taxonomy
+    # (catalogue migration 0002), as the English site shows them: their Chinese names are what
+    # the texts hold. A hyphen may be typed as a space (supply chain management).
+    "digital assessment": ("数字化评测",),
+    "digital consulting": ("数字化咨询",),
+    "digital operation": ("数字化运营",),
+    "digital r&d": ("数字化研发",),
+    "digital production": ("数字化生产",),
+    "digital infrastructure": ("数字化基建",),
+    "digital equipment": ("数字化设备",),
+    "digital technology": ("数字化技术",),
+    "comprehensive digital": ("数字化综合",),
+    "digital brand design": ("数字化品牌设计",),
+    "consulting and planning": ("咨询规划",),
+    "engineering design": ("工程设计",),
+    "talent development": ("人才发展",),
+    "process management": ("流程管理",),
+    "financial management": ("财务管理",),
+    "marketing management": ("营销管理",),
+    "supply-chain management": ("供应链管理",),
+    "after-sales management": ("售后管理",),
+    "product design": ("产品设计",),
+    "r&d management": ("研发管理",),
+    "process design": ("工艺设计",),
+    "process optimisation": ("工艺优化",),
+    "simulation and analysis": ("仿真分析",),
+    "planning and scheduling": ("计划调度",),
+    "equipment management": ("设备管理",),
+    "warehousing and logistics": ("仓储物流",),
+    "safety and environment management": ("安环管理",),
+    "networks and communication": ("网络通信",),
+    "iot access and integration": ("物联接入集成",),
+    "information-system integration": ("信息系统集成",),
+    "industrial internet platform": ("工业互联网平台",),
+    "information security": ("信息安全",),
+    "smart equipment manufacturing": ("智能设备制造",),
+    "equipment and process commissioning": ("设备工艺调试",),
+    "industrial control system": ("工业控制系统",),
+    "equipment operation and maintenance": ("设备运维",),
+    "data application": ("数据应用",),
+    "artificial intelligence": ("人工智能",),
     # The industries of the taxonomy (catalogue migration 0002), as their English names say
     # them and as people shorten them. Plurals are found too (chemicals, tyres).
     "equipment manufacturing": ("装备制造",),
@@ -243,12 +284,16 @@ def _spellings() -> dict[str, tuple[str, ...]]:
     return spellings
 
 
-# Longest first: "large language model" before any shorter name inside it.
+# Longest first: "large language model" before any shorter name inside it. Words apart by
+# spaces or hyphens, either typed (supply chain, supply-chain).
+_BETWEEN_WORDS = r"[\s\-\u2010\u2011\u2013\u2212]+"
 _SEVERAL_WORD_PATTERNS = [
     (
         english,
         re.compile(
-            r"(?<![a-z0-9])" + r"\s+".join(map(re.escape, english.split())) + r"s?(?![a-z0-9])"
+            r"(?<![a-z0-9])"
+            + _BETWEEN_WORDS.join(map(re.escape, re.split(_BETWEEN_WORDS, english)))
+            + r"s?(?![a-z0-9])"
         ),
     )
     for english in sorted((e for e in ENGLISH_NAMES if " " in e), key=len, reverse=True)

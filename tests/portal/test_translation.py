@@ -1,4 +1,5 @@
-"""English aliases of new pages made in bulk (portal/translation.py: create_english_aliases)."""
+"""English aliases of new pages, made page by page (sync_english_aliases) and in bulk
+(create_english_aliases): portal/translation.py."""
 
 import pytest
 from wagtail.models import Page
@@ -50,3 +51,28 @@ def test_aliases_are_made_without_counting_them_when_asked(home, english):
 
     assert create_english_aliases(pages, count=False) is None
     assert Page.objects.filter(locale=english, alias_of__in=pages).count() == 2
+
+
+@pytest.mark.parametrize("pages", ["these", "every page"])
+def test_an_aliased_page_is_found_by_its_terms_on_the_english_site(client, home, pages):
+    """Wagtail indexes an alias before it copies the page's many-to-many relations: the
+    English search must still find a provider by its category and industries."""
+    from catalogue import taxonomy
+    from catalogue.factories import ProviderIndexPageFactory, ProviderPageFactory
+    from catalogue.models import Category, Industry
+
+    index = ProviderIndexPageFactory(parent=home)
+    index.save_revision().publish()
+    provider = ProviderPageFactory(
+        parent=index,
+        title="鲁信科技有限公司",
+        introduction="软件开发。",
+        categories=[taxonomy.canonical(Category).get(slug="operations")],
+        industries=[taxonomy.canonical(Industry).get(slug="medical-devices")],
+    )
+    provider.save_revision().publish()
+    sync_english_aliases([index, provider] if pages == "these" else None)
+
+    for query in ("数字化运营服务商", "医疗器械", "medical devices"):
+        english = client.get("/en/search/provider/", {"q": query})
+        assert [r.title for r in english.context["results"]] == ["鲁信科技有限公司"], query

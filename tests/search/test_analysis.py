@@ -289,7 +289,13 @@ def test_a_numbered_batch_is_one_term_in_chinese_numerals(query, terms):
         ("MES software providers", [["mes", "制造执行系统", "生产执行系统"]]),
         ("Qingdao ERP", [["qingdao", "青岛"], ["erp", "企业资源计划", "企业资源规划"]]),
         ("Digital Twins in Qingdao", [["digital twin", "数字孪生"], ["qingdao", "青岛"]]),
-        ("industrial internet platform", [["industrial internet", "工业互联网"]]),
+        ("industrial internet software", [["industrial internet", "工业互联网"]]),
+        # The taxonomy's names as the English site shows them: a subtype, a category.
+        ("Industrial internet platforms", [["industrial internet platform", "工业互联网平台"]]),
+        ("Digital R&D providers", [["digital r&d", "数字化研发"]]),
+        # A hyphen typed as a space; the Chinese name's acronym found as the name finds it.
+        ("supply chain management", [["supply-chain management", "供应链管理", "scm"]]),
+        ("Artificial Intelligence", [["artificial intelligence", "人工智能", "ai"]]),
         ("blockchain", [["blockchain", "区块链"]]),
         ("Chemicals MES", [["chemicals", "化工"], ["mes", "制造执行系统", "生产执行系统"]]),
         ("medical devices", [["medical device", "医疗器械"]]),

@@ -275,6 +275,11 @@ def test_english_names_of_cities_and_concepts_find_the_chinese_texts(client, cat
     assert {r.title for r in english.context["results"]} == {
         r.title for r in chinese.context["results"]
     }
+    # The taxonomy's categories by the English names the English site shows them with.
+    english = client.get("/en/search/", {"q": "Digital operations providers"})
+    assert [r.title for r in english.context["results"]] == ["济南华数信息技术有限公司"]
+    english = client.get("/en/search/", {"q": "digital production"})
+    assert [t["count"] for t in english.context["tabs"]] == [2, 1]
 
 
 def test_the_first_tab_that_found_something_opens(client, catalogue):
