@@ -48,6 +48,9 @@ _ORDINAL = re.compile(r"第([0-9]{1,2})(?=[批期届])")
 # The hyphen and the dashes NFKC leaves as they are (‐ ‑ – −), as texts write SD-WAN.
 HYPHENS = "-\u2010\u2011\u2013\u2212"
 _HYPHEN = re.compile(f"[{HYPHENS}]")
+# ISO/IEC 27001, a standard of both, is typed ISO27001 (and ISO 27001): the index has the
+# standard's number after iso as well as after iec.
+_JOINT_STANDARD = re.compile(r"(?<![a-z])iso\s*/\s*iec\s*([0-9]+)")
 _HYPHENATED = re.compile(rf"(?<![a-z0-9])[a-z0-9]+(?:{_HYPHEN.pattern}[a-z0-9]+)+")
 _CJK_WORD = re.compile(rf"[{_CJK}]+")
 # Lone characters jieba leaves in a query that say nothing of what is sought: function
@@ -218,6 +221,12 @@ def index_text(text: str) -> str:
             out.extend(_latin_tokens(latin))
     # After the whole text, where they part no phrase (SAP-ERP2.0 keeps erp2 erp 2 0 in a row).
     out.extend(token for word in _hyphenated_words(folded) for token in _latin_tokens(word))
+    # A standard of ISO and IEC together as people type it (ISO/IEC 27001: iso27001 iso 27001).
+    out.extend(
+        token
+        for number in _JOINT_STANDARD.findall(folded)
+        for token in _latin_tokens(f"iso{number}")
+    )
     return " ".join(out)
 
 

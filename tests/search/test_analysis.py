@@ -35,6 +35,8 @@ def test_a_hyphenated_word_is_also_indexed_as_one():
     # After the text: the parts of a number stay in a row, for its phrase.
     assert tokens("SAP-ERP2.0")[:5] == ["sap", "erp2", "erp", "2", "0"]
     assert "iso" in tokens("ISO/IEC 27001") and "isoiec" not in tokens("ISO/IEC 27001")
+    # A standard of ISO and IEC, as it is typed: ISO27001, ISO 27001.
+    assert tokens("通过ISO/IEC 27001认证")[-3:] == ["iso27001", "iso", "27001"]
     assert {"wifi6", "wifi", "6"} <= set(tokens("Wi-Fi6覆盖"))  # joined, then split at digits
     assert "sdwan" in tokens("SD‐WAN")  # a hyphen NFKC leaves as it is
     # Numbers on both sides are a range or a telephone number, not one number.

@@ -113,6 +113,18 @@ def test_a_hyphenated_word_is_found_written_either_way(home):
         assert found(query) == {"临沂通联网络有限公司"}, query
 
 
+def test_a_joint_standard_is_found_as_people_type_it(home):
+    providers_saying(
+        home,
+        {
+            "济南安信信息技术有限公司": "通过ISO/IEC 27001信息安全管理体系认证。",
+            "德州甲科技有限公司": "ISO 9001。",
+        },
+    )
+    for query in ("ISO27001", "iso 27001", "ISO/IEC 27001", "27001"):
+        assert found(query) == {"济南安信信息技术有限公司"}, query
+
+
 def test_words_typed_together_are_found_together_where_any_entry_has_them(home):
     """库存管理 typed as one means the entries that write it so, not every text with 库存 in
     one place and 管理 in another (most texts here have 管理); typed apart, or written
