@@ -258,6 +258,9 @@ class ProviderFilters(Paging):
 
 class SolutionFilters(Paging):
     category: list[str] = Field(default_factory=list, description=f"服务商类别。{SLUG_HELP}")
+    region: list[str] = Field(
+        default_factory=list, description=f"服务商所在地区，如 jinan。{SLUG_HELP}"
+    )
     industry: list[str] = Field(default_factory=list, description=f"适用行业。{SLUG_HELP}")
     deployment: list[str] = Field(
         default_factory=list, description=f"部署方式：saas / private / hybrid。{SLUG_HELP}"

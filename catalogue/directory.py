@@ -38,7 +38,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import router, transaction
-from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Substr
 from django.http import QueryDict
 from django.urls import NoReverseMatch
@@ -1191,11 +1191,41 @@ def parent_path(prefix: str = ""):
     return Substr(f"{prefix}path", 1, (F(f"{prefix}depth") - 1) * Page.steplen)
 
 
+class ProviderRegionFacet(TermFacet):
+    """The city of a solution's provider (its parent page): a solution has no place of its own,
+    and people look for the solutions offered in their city (烟台 设备运维)."""
+
+    def __init__(self, param, label):
+        super().__init__(param, label, ProviderPage, Region, "region")
+
+    def apply(self, queryset, values):
+        if not values:
+            return queryset
+        providers = ProviderPage.objects.filter(region__slug__in=values).values("path")
+        return queryset.alias(provider_path=parent_path()).filter(provider_path__in=providers)
+
+    def counts(self, queryset):
+        rows = (
+            queryset.order_by()
+            .values(facet_value=self.group_expression())
+            .annotate(n=Count("pk", distinct=True))
+            .order_by()
+        )
+        return {row["facet_value"]: row["n"] for row in rows if row["facet_value"]}
+
+    def group_expression(self):
+        parent = Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Page.steplen)
+        provider = ProviderPage.objects.filter(path=parent).values("region__slug")[:1]
+        return Subquery(provider, output_field=CharField())
+
+
 class SolutionListing(Listing):
     model = SolutionPage
+    place_facet = "region"
 
     facet_specs = [
         TermFacet("category", _("服务商类别"), SolutionPage, Category, "category"),
+        ProviderRegionFacet("region", _("服务商所在地区")),
         TermFacet("industry", _("适用行业"), SolutionPage, Industry, "industries"),
         ChoiceFacet("deployment", _("部署方式"), "deployment_mode", DeploymentMode.choices),
         PriceBandFacet("price", _("参考价格"), "reference_price"),

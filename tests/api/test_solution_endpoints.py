@@ -147,6 +147,8 @@ SAME_AS_HTML = [
     "xkqz=yes",
     "xkqz=yes&category=production",
     "category=production&industry=logistics",
+    "region=jinan&category=production",
+    "region=qingdao",
     "category=nothing&deployment=teleport&price=free",
     "sort=name",
     "sort=price",
@@ -180,6 +182,9 @@ def test_filters(client, offer):
     assert listed("xkqz=yes") == {"轻量化MES", "客户关系管理云"}
     assert listed("xkqz=yes&category=production") == {"轻量化MES"}
     assert listed("industry=chemicals&industry=logistics") == {"轻量化MES", "仓储管理系统"}
+    # Where the provider is: the live provider is in 济南.
+    assert listed("region=jinan&xkqz=yes") == {"轻量化MES", "客户关系管理云"}
+    assert listed("region=qingdao") == set()
 
 
 def test_english_names(client, offer):

@@ -265,3 +265,31 @@ def test_query_count_does_not_grow_with_the_number_of_solutions(
         ]
         sync_english_aliases(more)
     assert _solution_counts(client) == with_ten
+
+
+@pytest.mark.parametrize("facet_index", [True, False], ids=["facet index", "sql"])
+def test_solutions_are_listed_by_where_their_provider_is(
+    client, settings, provider_index, solution_index, facet_index
+):
+    """A solution is offered where its provider is: the catalogue counts and filters by the
+    provider's city, and a keyword naming a city lists the solutions of the providers there
+    first (a better match whose text only mentions the city follows)."""
+    settings.FACET_INDEX = facet_index
+    yantai = make_provider(provider_index, title="鲁科科技有限公司", region="yantai")
+    qingdao = make_provider(provider_index, title="海川智能有限公司", region="qingdao")
+    make_solution(yantai, title="运维托管服务", description="提供设备运维。")
+    make_solution(qingdao, title="设备运维云平台", description="设备运维，服务烟台客户。")
+    make_solution(qingdao, title="能耗监测平台", description="能耗监测。")
+
+    response = client.get("/solutions/")
+    region = facet(response, "region")
+    assert (region["yantai"].count, region["qingdao"].count) == (1, 2)
+    assert all_titles(client, "/solutions/?region=qingdao") == {"设备运维云平台", "能耗监测平台"}
+    assert result_count(client.get("/solutions/?region=qingdao&q=设备运维")) == 1
+
+    # Without a place the title that says 设备运维 ranks first.
+    assert result_titles(client.get("/solutions/?q=设备运维")) == ["设备运维云平台", "运维托管服务"]
+    response = client.get("/solutions/?q=烟台 设备运维")
+    assert result_titles(response) == ["运维托管服务", "设备运维云平台"]
+    region = facet(response, "region")
+    assert (region["yantai"].count, region["qingdao"].count) == (1, 1)
