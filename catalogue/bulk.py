@@ -59,6 +59,12 @@ def defer_published(page) -> bool:
     return True
 
 
+def deferring() -> bool:
+    """Whether a :class:`DeferredIndexing` block is active (pages saved now are indexed at its
+    end)."""
+    return _active.get() is not None
+
+
 class DeferredIndexing:
     """Inside the block, saving a page neither updates the search index nor
     Wagtail's reference index; pages registered with :meth:`touch` (by translation key, so

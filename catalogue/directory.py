@@ -1185,10 +1185,11 @@ def provider_directory(request, *, index_page) -> dict:
 # --- Solutions ------------------------------------------------------------------------------
 
 
-def parent_path(prefix: str = ""):
-    """The path of a page's parent as an expression (of ``{prefix}path``): solutions are
-    matched to their providers this way, in one sub-query for all of them."""
-    return Substr(f"{prefix}path", 1, (F(f"{prefix}depth") - 1) * Page.steplen)
+def parent_path(prefix: str = "", *, ref=F):
+    """The path of a page's parent as an expression (of ``{prefix}path``; ``ref=OuterRef`` in a
+    sub-query): solutions are matched to their providers this way, in one sub-query for all of
+    them."""
+    return Substr(ref(f"{prefix}path"), 1, (ref(f"{prefix}depth") - 1) * Page.steplen)
 
 
 class ProviderRegionFacet(TermFacet):
@@ -1214,8 +1215,8 @@ class ProviderRegionFacet(TermFacet):
         return {row["facet_value"]: row["n"] for row in rows if row["facet_value"]}
 
     def group_expression(self):
-        parent = Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Page.steplen)
-        provider = ProviderPage.objects.filter(path=parent).values("region__slug")[:1]
+        provider = ProviderPage.objects.filter(path=parent_path(ref=OuterRef))
+        provider = provider.values("region__slug")[:1]
         return Subquery(provider, output_field=CharField())
 
 

@@ -23,7 +23,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from portal.identifiers import normalise, uscc_problem
-from search.analysis import chinese_number, name_without_brackets
+from search.analysis import name_without_brackets
 
 from .forms import ProviderPageForm
 
@@ -395,17 +395,15 @@ class ProviderPage(Page):
     def badges(self) -> str:
         """The grade and batch badges the provider's page shows (2025年度评级：优秀,
         2024年第3批入选), searched as the page's text is: people look for 优秀服务商 or a
-        batch's providers by them. In Chinese on either site, as the rest of the text is."""
+        batch's providers by them (2024年第三批 too: search.analysis indexes a batch's number
+        in numerals as well). In Chinese on either site, as the rest of the text is."""
         shown = []
         if self.latest_grade:
             grade = Grade(self.latest_grade).label
             with translation.override("zh-hans"):
                 shown.append(f"{self.latest_grade_year}年度评级：{grade}")
         if self.batch_id:
-            batch = self.batch
-            shown.append(f"{batch.name}入选")
-            # As the official lists and searches write it: 2025年第一批.
-            shown.append(f"{batch.year}年第{chinese_number(batch.number)}批")
+            shown.append(f"{self.batch.name}入选")
         return " ".join(shown)
 
     @classmethod

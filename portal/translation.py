@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from contextlib import nullcontext
 from functools import cache
 from operator import attrgetter
 
 from django.db.models.base import DEFERRED
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backends
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
@@ -36,38 +36,30 @@ def sync_english_aliases(pages: Iterable[Page] | None = None) -> int:
     Idempotent: a page that already exists in the target locale — as an alias or as a real
     translation — is left alone. Returns the number of aliases created.
     """
+    from catalogue.bulk import DeferredIndexing, deferring  # catalogue builds on portal
+
     syncs = list(LocaleSynchronization.objects.select_related("locale", "sync_from"))
     if not syncs:
         return 0
     target_ids = [sync.locale_id for sync in syncs]
     before = _alias_count(target_ids)
-    last_page = Page.objects.order_by("-id").values_list("id", flat=True).first() or 0
-
-    if pages is None:
-        for sync in _in_dependency_order(syncs):
-            synchronize_tree(sync.sync_from, sync.locale)
-    else:
-        # Read the pages again: the caller's instances may predate a publish, and an alias
-        # copies the source's live state.
-        fresh = Page.objects.filter(pk__in_ids=[page.pk for page in pages]).order_by("path")
-        for page in fresh.specific():
-            _alias_into_synced_locales(page, syncs)
 
     # Wagtail indexes an alias as it saves it, before it copies the many-to-many relations (a
     # provider's categories, subtypes and industries), which its search entry then lacked
-    # until the source's next publication.
-    created = Page.objects.filter(id__gt=last_page, locale_id__in=target_ids)
-    _index_again(created.exclude(alias_of=None))
+    # until the source's next publication. Indexed once made instead, in bulk: by the caller's
+    # deferred indexing, or by one of their own.
+    with nullcontext() if deferring() else DeferredIndexing():
+        if pages is None:
+            for sync in _in_dependency_order(syncs):
+                synchronize_tree(sync.sync_from, sync.locale)
+        else:
+            # Read the pages again: the caller's instances may predate a publish, and an alias
+            # copies the source's live state.
+            fresh = Page.objects.filter(pk__in_ids=[page.pk for page in pages]).order_by("path")
+            for page in fresh.specific():
+                _alias_into_synced_locales(page, syncs)
+
     return _alias_count(target_ids) - before
-
-
-def _index_again(pages) -> None:
-    by_model = defaultdict(list)
-    for page in pages.specific():
-        by_model[type(page)].append(page)
-    for backend in get_search_backends(with_auto_update=True):
-        for model, objects in by_model.items():
-            backend.add_bulk(model, objects)
 
 
 def _alias_count(locale_ids: list[int], translation_keys: list | None = None) -> int:

@@ -42,15 +42,14 @@ _LETTER_DIGIT = re.compile(r"[a-z]+|[0-9]+")
 _DATE_UNIT = re.compile(rf"(?<=[0-9])([年月])(?=[{_CJK}])(?![度份底初中末内])")
 # A batch, session or period numbered in digits (第3批), which the official lists write in
 # Chinese numerals (第三批): a query's is read in numerals, as one term (its digit alone would
-# be found in any text with a 3), and a provider's batch badge is indexed in numerals too
-# (ProviderPage.badges).
-_ORDINAL = re.compile(r"第([0-9]{1,2})(?=[批期届])")
+# be found in any text with a 3), and a text's is indexed in numerals too, after the text.
+_ORDINAL = re.compile(r"第([0-9]{1,2})([批期届])")
 # The hyphen and the dashes NFKC leaves as they are (‐ ‑ – −), as texts write SD-WAN.
 HYPHENS = "-\u2010\u2011\u2013\u2212"
 _HYPHEN = re.compile(f"[{HYPHENS}]")
 # ISO/IEC 27001, a standard of both, is typed ISO27001 (and ISO 27001): the index has the
 # standard's number after iso as well as after iec.
-_JOINT_STANDARD = re.compile(r"(?<![a-z])iso\s*/\s*iec\s*([0-9]+)")
+_JOINT_STANDARD = re.compile(rf"(?<![a-z])iso\s*[{HYPHENS}/]\s*iec\s*([0-9]+)")
 _HYPHENATED = re.compile(rf"(?<![a-z0-9])[a-z0-9]+(?:{_HYPHEN.pattern}[a-z0-9]+)+")
 _CJK_WORD = re.compile(rf"[{_CJK}]+")
 # Lone characters jieba leaves in a query that say nothing of what is sought: function
@@ -180,6 +179,10 @@ def latin_word_pattern(word: str) -> str:
     return before + pattern + after
 
 
+def _in_numerals(ordinal: re.Match) -> str:
+    return f"第{chinese_number(int(ordinal[1]))}{ordinal[2]}"
+
+
 def chinese_number(number: int) -> str:
     """``number`` (0–99) in Chinese numerals: 3 三, 10 十, 12 十二, 21 二十一."""
     digits = "零一二三四五六七八九"
@@ -212,15 +215,13 @@ def index_text(text: str) -> str:
     out: list[str] = []
     for cjk, latin in _RUN.findall(folded):
         if cjk:
-            # Bigrams first and uninterrupted, so that a phrase of bigrams matches exactly
-            # the substrings of this run.
-            out.extend(bigrams(cjk) or [cjk])
-            out.extend(w for w in cut_for_search(cjk, HMM=False) if len(w) > 2)
-            out.extend(cjk)
+            out.extend(_cjk_tokens(cjk, cut_for_search))
         else:
             out.extend(_latin_tokens(latin))
     # After the whole text, where they part no phrase (SAP-ERP2.0 keeps erp2 erp 2 0 in a row).
     out.extend(token for word in _hyphenated_words(folded) for token in _latin_tokens(word))
+    for ordinal in _ORDINAL.finditer(folded):  # 第1批 as the query reads it: 第一批
+        out.extend(_cjk_tokens(_in_numerals(ordinal), cut_for_search))
     # A standard of ISO and IEC together as people type it (ISO/IEC 27001: iso27001 iso 27001).
     out.extend(
         token
@@ -228,6 +229,17 @@ def index_text(text: str) -> str:
         for token in _latin_tokens(f"iso{number}")
     )
     return " ".join(out)
+
+
+def _cjk_tokens(cjk: str, cut_for_search) -> list[str]:
+    """A run of Chinese characters' tokens: its bigrams first and uninterrupted, so that a
+    phrase of bigrams matches exactly the substrings of the run, then its longer words and its
+    characters."""
+    return [
+        *(bigrams(cjk) or [cjk]),
+        *(w for w in cut_for_search(cjk, HMM=False) if len(w) > 2),
+        *cjk,
+    ]
 
 
 def _hyphenated_words(folded: str) -> list[str]:
@@ -372,7 +384,7 @@ def _analysed_query(
     opening = _REQUEST_OPENING.match(text)
     if opening and opening.end() < len(text.rstrip()):
         text = text[opening.end() :]
-    text = _ORDINAL.sub(lambda number: "第" + chinese_number(int(number[1])), text)
+    text = _ORDINAL.sub(_in_numerals, text)
     runs = [
         (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
         for cjk, latin in _QUERY_RUN.findall(_DATE_UNIT.sub(r"\1 ", text))

@@ -284,31 +284,39 @@ def _spellings() -> dict[str, tuple[str, ...]]:
     return spellings
 
 
-# Longest first: "large language model" before any shorter name inside it. Words apart by
-# spaces or hyphens, either typed (supply chain, supply-chain).
+# Words apart by spaces or hyphens, either typed (supply chain, supply-chain).
 _BETWEEN_WORDS = r"[\s\-\u2010\u2011\u2013\u2212]+"
-_SEVERAL_WORD_PATTERNS = [
-    (
-        english,
-        re.compile(
-            r"(?<![a-z0-9])"
-            + _BETWEEN_WORDS.join(map(re.escape, re.split(_BETWEEN_WORDS, english)))
-            + r"s?(?![a-z0-9])"
-        ),
+_SEVERAL_WORD_NAMES = {
+    tuple(re.split(_BETWEEN_WORDS, english)): english for english in ENGLISH_NAMES if " " in english
+}
+# One pattern, the longer names first: the query is read from left to right, and at each place
+# the longest name there is taken (big data applications: big data, not data applications;
+# large language model, not large model).
+_SEVERAL_WORDS = re.compile(
+    r"(?<![a-z0-9])(?:"
+    + "|".join(
+        _BETWEEN_WORDS.join(map(re.escape, words))
+        for words in sorted(
+            _SEVERAL_WORD_NAMES, key=lambda words: len(" ".join(words)), reverse=True
+        )
     )
-    for english in sorted((e for e in ENGLISH_NAMES if " " in e), key=len, reverse=True)
-]
+    + r")s?(?![a-z0-9])"
+)
 
 
 def english_names_in(text: str) -> tuple[list[str], str]:
     """The English names of several words that ``text`` (folded) holds, a plural too (digital
     twins), and the text without them."""
     found = []
-    for english, pattern in _SEVERAL_WORD_PATTERNS:
-        text, n = pattern.subn(" ", text)
-        if n:
-            found.append(english)
-    return found, text
+
+    def take(match: re.Match) -> str:
+        words = tuple(re.split(_BETWEEN_WORDS, match[0]))
+        singular = (*words[:-1], words[-1][:-1])
+        found.append(_SEVERAL_WORD_NAMES.get(words) or _SEVERAL_WORD_NAMES[singular])
+        return " "
+
+    text = _SEVERAL_WORDS.sub(take, text)
+    return list(dict.fromkeys(found)), text
 
 
 SPELLINGS = _spellings()

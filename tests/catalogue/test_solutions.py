@@ -293,3 +293,6 @@ def test_solutions_are_listed_by_where_their_provider_is(
     assert result_titles(response) == ["运维托管服务", "设备运维云平台"]
     region = facet(response, "region")
     assert (region["yantai"].count, region["qingdao"].count) == (1, 1)
+    # The site search's solutions tab, filtered by the provider's city.
+    response = client.get("/search/solution/", {"q": "设备运维", "region": "yantai"})
+    assert result_titles(response) == ["运维托管服务"]

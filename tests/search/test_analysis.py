@@ -37,6 +37,13 @@ def test_a_hyphenated_word_is_also_indexed_as_one():
     assert "iso" in tokens("ISO/IEC 27001") and "isoiec" not in tokens("ISO/IEC 27001")
     # A standard of ISO and IEC, as it is typed: ISO27001, ISO 27001.
     assert tokens("通过ISO/IEC 27001认证")[-3:] == ["iso27001", "iso", "27001"]
+    assert tokens("ISO-IEC 20000")[-3:] == ["iso20000", "iso", "20000"]
+
+
+def test_a_number_before_a_batch_or_session_is_also_indexed_in_numerals():
+    """After the text, as a query reads it (第12期: 第十二期)."""
+    assert tokens("第12期培训班")[-8:] == ["第十", "十二", "二期", "第十二", "第", "十", "二", "期"]
+    assert "第一" not in tokens("第100期")  # three digits are no batch number
     assert {"wifi6", "wifi", "6"} <= set(tokens("Wi-Fi6覆盖"))  # joined, then split at digits
     assert "sdwan" in tokens("SD‐WAN")  # a hyphen NFKC leaves as it is
     # Numbers on both sides are a range or a telephone number, not one number.
@@ -297,6 +304,12 @@ def test_a_numbered_batch_is_one_term_in_chinese_numerals(query, terms):
         ("Digital R&D providers", [["digital r&d", "数字化研发"]]),
         # A hyphen typed as a space; the Chinese name's acronym found as the name finds it.
         ("supply chain management", [["supply-chain management", "供应链管理", "scm"]]),
+        ("after sales management", [["after-sales management", "售后管理"]]),
+        # Read from left to right, the longest name at each place: not 仓储物流 and smart.
+        (
+            "smart warehousing and logistics",
+            [["smart warehousing", "智能仓储"], ["logistics", "物流"]],
+        ),
         ("Artificial Intelligence", [["artificial intelligence", "人工智能", "ai"]]),
         ("blockchain", [["blockchain", "区块链"]]),
         ("Chemicals MES", [["chemicals", "化工"], ["mes", "制造执行系统", "生产执行系统"]]),

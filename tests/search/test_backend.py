@@ -113,6 +113,19 @@ def test_a_hyphenated_word_is_found_written_either_way(home):
         assert found(query) == {"临沂通联网络有限公司"}, query
 
 
+def test_a_numbered_session_is_found_in_digits_or_in_numerals(home):
+    providers_saying(
+        home,
+        {
+            "济南甲培训有限公司": "承办第3期培训班，主题为数字化转型。",
+            "济南乙培训有限公司": "第三届论坛。",
+        },
+    )
+    for query in ("第3期", "第三期", "第3期培训班"):
+        assert found(query) == {"济南甲培训有限公司"}, query
+    assert found("第3届") == {"济南乙培训有限公司"}
+
+
 def test_a_joint_standard_is_found_as_people_type_it(home):
     providers_saying(
         home,
