@@ -299,7 +299,7 @@ class TermFacet(FacetSpec):
         else:
             rows = (
                 queryset.order_by()
-                .values(facet_value=F(f"{self.field_name}__slug"))
+                .values(facet_value=self.group_expression())
                 .annotate(n=Count("pk", distinct=True))
                 .order_by()
             )
@@ -635,7 +635,8 @@ class Listing:
     sort_options: list[SortOption]
     default_sort = "fair"
     fair_order = ("fair_key", "pk")
-    # The facet that says where an entry is (a provider's city, a case's client's): a keyword
+    # The facet that says where an entry is (a provider's city, a solution's provider's, a case's
+    # client's): a keyword
     # naming a place asks for entries there, not for texts that mention it (see _place_first).
     place_facet: str | None = None
 
@@ -1204,15 +1205,6 @@ class ProviderRegionFacet(TermFacet):
             return queryset
         providers = ProviderPage.objects.filter(region__slug__in=values).values("path")
         return queryset.alias(provider_path=parent_path()).filter(provider_path__in=providers)
-
-    def counts(self, queryset):
-        rows = (
-            queryset.order_by()
-            .values(facet_value=self.group_expression())
-            .annotate(n=Count("pk", distinct=True))
-            .order_by()
-        )
-        return {row["facet_value"]: row["n"] for row in rows if row["facet_value"]}
 
     def group_expression(self):
         provider = ProviderPage.objects.filter(path=parent_path(ref=OuterRef))

@@ -399,9 +399,8 @@ class ProviderPage(Page):
         in numerals as well). In Chinese on either site, as the rest of the text is."""
         shown = []
         if self.latest_grade:
-            grade = Grade(self.latest_grade).label
             with translation.override("zh-hans"):
-                shown.append(f"{self.latest_grade_year}年度评级：{grade}")
+                shown.append(f"{self.latest_grade_year}年度评级：{self.get_latest_grade_display()}")
         if self.batch_id:
             shown.append(f"{self.batch.name}入选")
         return " ".join(shown)

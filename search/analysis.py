@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .synonyms import ACRONYMS, ENGLISH_NAMES, chinese_names, english_names_in, equivalents
+from .synonyms import (
+    ACRONYMS,
+    ENGLISH_NAMES,
+    HYPHENS,
+    chinese_names,
+    english_names_in,
+    equivalents,
+)
 
 DICTIONARY = Path(__file__).resolve().parent / "dictionary" / "domain.txt"
 MAX_QUERY_CHARS = 200
@@ -44,8 +51,6 @@ _DATE_UNIT = re.compile(rf"(?<=[0-9])([年月])(?=[{_CJK}])(?![度份底初中�
 # Chinese numerals (第三批): a query's is read in numerals, as one term (its digit alone would
 # be found in any text with a 3), and a text's is indexed in numerals too, after the text.
 _ORDINAL = re.compile(r"第([0-9]{1,2})([批期届])")
-# The hyphen and the dashes NFKC leaves as they are (‐ ‑ – −), as texts write SD-WAN.
-HYPHENS = "-\u2010\u2011\u2013\u2212"
 _HYPHEN = re.compile(f"[{HYPHENS}]")
 # ISO/IEC 27001, a standard of both, is typed ISO27001 (and ISO 27001): the index has the
 # standard's number after iso as well as after iec.

@@ -10,6 +10,10 @@ process; LMS, also a test lab's software).
 
 import re
 
+# The hyphen and the dashes NFKC leaves as they are (‐ ‑ – −), as texts write SD-WAN (the
+# analysis reads them so too).
+HYPHENS = "-\u2010\u2011\u2013\u2212"
+
 ACRONYMS: dict[str, tuple[str, ...]] = {
     "mes": ("制造执行系统", "生产执行系统"),
     "erp": ("企业资源计划", "企业资源规划"),
@@ -285,7 +289,7 @@ def _spellings() -> dict[str, tuple[str, ...]]:
 
 
 # Words apart by spaces or hyphens, either typed (supply chain, supply-chain).
-_BETWEEN_WORDS = r"[\s\-\u2010\u2011\u2013\u2212]+"
+_BETWEEN_WORDS = rf"[{HYPHENS}\s]+"
 _SEVERAL_WORD_NAMES = {
     tuple(re.split(_BETWEEN_WORDS, english)): english for english in ENGLISH_NAMES if " " in english
 }
