@@ -31,7 +31,10 @@ from django_tasks.backends.immediate import ImmediateBackend
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backends
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signal_handlers import (
+    disable_reference_index_auto_update,
+    reference_index_auto_update_disabled,
+)
 
 from portal import page_cache
 from portal.clusters import load_child_relations
@@ -111,8 +114,12 @@ class DeferredIndexing:
         ]
         for model in self._models:
             post_save.connect(self._saved, sender=model, weak=False)
-        self._no_references = disable_reference_index_auto_update()
-        self._no_references.__enter__()
+        # Wagtail's switch is not re-entrant (its exit deletes the flag, and an enclosing
+        # block's exit then fails): inside a caller's own, it is left to the caller.
+        self._no_references = None
+        if not getattr(reference_index_auto_update_disabled, "value", False):
+            self._no_references = disable_reference_index_auto_update()
+            self._no_references.__enter__()
         self._token = _active.set(self)
         return self
 
@@ -120,7 +127,8 @@ class DeferredIndexing:
         _active.reset(self._token)
         for model in self._models:
             post_save.disconnect(self._saved, sender=model)
-        self._no_references.__exit__(exc_type, exc, tb)
+        if self._no_references is not None:
+            self._no_references.__exit__(exc_type, exc, tb)
         for model in self._reconnect:
             post_save.connect(self._handler, sender=model)
         if exc_type is None:
