@@ -6,12 +6,15 @@ and hand the engine space-separated tokens it cannot mis-split:
 
 - indexing: for each run of CJK characters, its contiguous character bigrams (so any substring
   of two or more characters can be matched as an adjacent phrase of bigrams), its unigrams
-  (single-character queries), and jieba's search-mode words (better ranking for whole words);
+  (single-character queries), and every word of jieba's dictionary (with the domain's)
+  longer than two characters the run writes: jieba's search-mode words and those across its
+  segmentation's boundaries, so that such a word is found by its token alone;
   Latin and digit runs lower-cased, with letter/digit boundaries split (`ISO9001` → `iso9001
   iso 9001`); full-width forms folded (NFKC).
 - querying: the query is segmented with jieba (domain dictionary loaded), single characters
   left over by segmentation are rejoined to their neighbours, stop words dropped, and each term
-  becomes "the word, or the phrase of its bigrams, or any synonym" — terms are ANDed. Words
+  becomes "the word, or the phrase of its bigrams, or any synonym" (a word of the dictionary
+  needs no phrase: its token is indexed wherever written) — terms are ANDed. Words
   the query writes together (库存管理) are also joined by the bigram between them (存管), which
   a catalogue search requires while any live page has it (:func:`junctions`).
 """
@@ -155,6 +158,11 @@ def tokenizer():
     return _tokenizer
 
 
+def in_dictionary(word: str) -> bool:
+    """Whether ``word`` is a word of the tokenizer's dictionary (jieba's and the domain's)."""
+    return bool(tokenizer().FREQ.get(word))
+
+
 @cache
 def industry_words() -> frozenset[str]:
     """The words a query's analysis makes of the industries' names (汽车及零部件: 汽车,
@@ -215,18 +223,18 @@ def index_text(text: str) -> str:
     """The token string stored in the search index for a piece of text."""
     if not text:
         return ""
-    cut_for_search = tokenizer().cut_for_search
+    words_in = tokenizer().get_DAG
     folded = fold(text)
     out: list[str] = []
     for cjk, latin in _RUN.findall(folded):
         if cjk:
-            out.extend(_cjk_tokens(cjk, cut_for_search))
+            out.extend(_cjk_tokens(cjk, words_in))
         else:
             out.extend(_latin_tokens(latin))
     # After the whole text, where they part no phrase (SAP-ERP2.0 keeps erp2 erp 2 0 in a row).
     out.extend(token for word in _hyphenated_words(folded) for token in _latin_tokens(word))
     for ordinal in _ORDINAL.finditer(folded):  # 第1批 as the query reads it: 第一批
-        out.extend(_cjk_tokens(_in_numerals(ordinal), cut_for_search))
+        out.extend(_cjk_tokens(_in_numerals(ordinal), words_in))
     # A standard of ISO and IEC together as people type it (ISO/IEC 27001: iso27001 iso 27001).
     out.extend(
         token
@@ -236,13 +244,25 @@ def index_text(text: str) -> str:
     return " ".join(out)
 
 
-def _cjk_tokens(cjk: str, cut_for_search) -> list[str]:
+def _cjk_tokens(cjk: str, words_in) -> list[str]:
     """A run of Chinese characters' tokens: its bigrams first and uninterrupted, so that a
-    phrase of bigrams matches exactly the substrings of the run, then its longer words and its
-    characters."""
+    phrase of bigrams matches exactly the substrings of the run, then every dictionary word
+    longer than two characters it holds, wherever it stands (``words_in``: the tokenizer's
+    ``get_DAG``, the words starting at each character), then its characters.
+
+    Every such word, not only those of one segmentation: a word of the dictionary is then
+    found by its token alone wherever the text writes it, as its phrase of bigrams would
+    find it (重工业互联网络 holds 工业互联网, which no segmentation of it gives), and a query
+    needs no phrase for it (:func:`match_forms`), which costs most of the match of a
+    frequent word (its bigrams' positions compared in every hit)."""
     return [
         *(bigrams(cjk) or [cjk]),
-        *(w for w in cut_for_search(cjk, HMM=False) if len(w) > 2),
+        *(
+            cjk[start : end + 1]
+            for start, ends in words_in(cjk).items()
+            for end in ends
+            if end - start > 1
+        ),
         *cjk,
     ]
 
@@ -599,7 +619,7 @@ def name_without_brackets(name: str) -> str:
 def match_forms(word: str) -> list[tuple[str, str]]:
     """How a single spelling is looked up in the index: ("token", t) or ("phrase", "b1 b2 …")."""
     if _CJK_WORD.fullmatch(word):
-        if len(word) <= 2:
+        if len(word) <= 2 or in_dictionary(word):  # indexed wherever written (_cjk_tokens)
             return [("token", word)]
         return [("token", word), ("phrase", " ".join(bigrams(word)))]
     if " " in word:  # an English name of several words (digital twin): its words in a row

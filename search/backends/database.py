@@ -660,8 +660,10 @@ class PostgresScoring:
         phrase (about ten times a word's rank at five characters, twenty at seven). Ranked as
         any of its bigrams (``calc_rank_or``: the mean of each bigram's rank) a phrase is on a
         word's scale, and a bigram's rank grows at most π²/6-fold however often it recurs (at
-        one weight): at half, a field with the word only inside longer words (重工业互联网络)
-        ranks below one with the word itself. ``COALESCE(NULLIF(words, 0), phrases)`` ranks
+        one weight): at half, a field with a fragment's phrase ranks below one with a word.
+        (A word of the dictionary has no phrase: it is indexed wherever written, whole or
+        inside longer words, :func:`search.analysis.match_forms`; a phrase is asked for
+        a fragment in no dictionary, as of a name.) ``COALESCE(NULLIF(words, 0), phrases)`` ranks
         the words once and the phrases only where the words rank nothing; a phrase counts only
         in a field that holds it (``ts_rank`` ranks any of its bigrams found anywhere).
 

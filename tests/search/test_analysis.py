@@ -24,6 +24,18 @@ def test_a_run_of_chinese_is_indexed_as_words_bigrams_and_characters():
     assert "链" in indexed
 
 
+def test_a_dictionary_word_is_indexed_wherever_written_and_asked_for_as_its_token():
+    """重工业互联网络 writes 工业互联网, though no segmentation of it gives the word: it is
+    indexed all the same, so the word's token finds every text that writes it, and a query
+    asks for the token alone, not also for its phrase of bigrams (most of the cost of
+    matching a frequent word)."""
+    assert "工业互联网" in tokens("推进重工业互联网络建设")
+    assert match_forms("工业互联网") == [("token", "工业互联网")]
+    assert match_forms("制造执行系统") == [("token", "制造执行系统")]  # a domain word
+    # A fragment of a name is in no dictionary: its bigrams, as the text writes them.
+    assert match_forms("恒拓达") == [("token", "恒拓达"), ("phrase", "恒拓 拓达")]
+
+
 def test_latin_is_lower_cased_and_split_at_digits():
     indexed = tokens("通过ISO9001认证，MES系统")
     assert {"iso9001", "iso", "9001", "mes"} <= set(indexed)
