@@ -360,6 +360,10 @@ def ensure_dataset(args, database_url: str) -> dict[str, int]:
         progress(f"built in {built:.0f} s; planner statistics")
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+        if connection.vendor == "sqlite":  # as update_index leaves it
+            from search.backends.database import merge_fts_segments
+
+            merge_fts_segments(connection)
     return counts()
 
 

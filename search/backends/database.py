@@ -56,10 +56,25 @@ class AnalysedIndexMixin:
         were indexed: an ordering by insertion in disguise. BM25 already normalises by length.
 
         ``full`` is the end of a rebuild (``update_index``): search pages are cached like any
-        page, and the rebuilt index may answer differently, so the cache's version moves on.
+        page, and the rebuilt index may answer differently, so the cache's version moves on;
+        and on SQLite the rebuilt full-text index is merged (:func:`merge_fts_segments`).
         """
         if full:
+            if self.write_connection.vendor == "sqlite":
+                merge_fts_segments(self.write_connection)
             page_cache.purge()
+
+
+def merge_fts_segments(connection) -> None:
+    """Merge SQLite's full-text index into one segment (FTS5's ``optimize``). Rewriting many
+    entries leaves it in several, which every match reads apart and FTS5 merges only as
+    later writes come: after ``update_index`` of ``make bench-search``'s 43,000 entries,
+    数字科技's match took 16.3 ms, and 14.2 ms merged (the merge: 0.5–1 s)."""
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+
+    table = SQLiteFTSIndexEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608 (the model's table)
 
 
 def _texts_by_part(indexer, obj) -> dict[str, list]:
