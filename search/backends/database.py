@@ -60,8 +60,10 @@ class AnalysedIndexMixin:
         and on SQLite the rebuilt full-text index is merged (:func:`merge_fts_segments`).
         """
         if full:
-            if self.write_connection.vendor == "sqlite":
-                merge_fts_segments(self.write_connection)
+            connection = self.write_connection
+            # Not in a rebuild's transaction that failed: it is rolled back after this.
+            if connection.vendor == "sqlite" and not connection.needs_rollback:
+                merge_fts_segments(connection)
             page_cache.purge()
 
 

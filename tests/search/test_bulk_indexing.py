@@ -145,6 +145,29 @@ def test_a_rebuilt_index_refreshes_the_cached_search_pages(catalogue, client, se
     assert again.status_code == first.status_code == 200
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's rebuild")
+def test_a_failed_rebuild_is_rolled_back_and_finds_what_it_found(catalogue):
+    """A database error inside an atomic rebuild (the end of which merges SQLite's full-text
+    index) leaves the index as it was, and the connection usable."""
+    from django.db import DatabaseError, transaction
+
+    backend = get_search_backend()
+    before = {page.title for page in ProviderPage.objects.live().search("山东测试")}
+    rebuilder = backend.rebuilder_class(backend.get_index_for_model(ProviderPage))
+    index = rebuilder.start()
+    index.add_items(ProviderPage, [ProviderPage.objects.first()])
+    with (
+        pytest.raises(DatabaseError),
+        transaction.atomic(savepoint=False),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SELECT * FROM no_such_table")
+    rebuilder.finish()
+
+    assert {page.title for page in ProviderPage.objects.live().search("山东测试")} == before
+    assert len(before) == 8
+
+
 @pytest.mark.parametrize("model", [ProviderPage, SolutionPage])
 def test_analysed_fields_read_what_modelsearch_reads(catalogue, model):
     """The analysed search fields read each value without modelsearch's per-read look-ups
