@@ -360,10 +360,12 @@ def ensure_dataset(args, database_url: str) -> dict[str, int]:
         progress(f"built in {built:.0f} s; planner statistics")
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
-        if connection.vendor == "sqlite":  # as update_index leaves it
-            from search.backends.database import merge_fts_segments
+        # As update_index leaves the index it builds.
+        from search.backends.database import merge_fts_segments, record_index_build
 
+        if connection.vendor == "sqlite":
             merge_fts_segments(connection)
+        record_index_build(connection.alias)
     return counts()
 
 

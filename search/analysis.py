@@ -158,6 +158,24 @@ def tokenizer():
     return _tokenizer
 
 
+#: Raised by a release that changes what :func:`index_text` writes for a text, so that an index
+#: built before it is told apart (:func:`analysis_fingerprint`). 2: every dictionary word.
+ANALYSIS_VERSION = 2
+
+
+@cache
+def analysis_fingerprint() -> str:
+    """What decides the index's tokens: :data:`ANALYSIS_VERSION`, jieba's version (its
+    dictionary) and the domain's words (the domain dictionary, the synonyms' names)."""
+    import hashlib
+
+    import jieba
+
+    words = "\n".join(sorted(set(_domain_words())))
+    text = f"{ANALYSIS_VERSION}\n{jieba.__version__}\n{words}"
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def in_dictionary(word: str) -> bool:
     """Whether ``word`` is a word of the tokenizer's dictionary (jieba's and the domain's)."""
     return bool(tokenizer().FREQ.get(word))

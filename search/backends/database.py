@@ -57,14 +57,28 @@ class AnalysedIndexMixin:
 
         ``full`` is the end of a rebuild (``update_index``): search pages are cached like any
         page, and the rebuilt index may answer differently, so the cache's version moves on;
-        and on SQLite the rebuilt full-text index is merged (:func:`merge_fts_segments`).
+        on SQLite the rebuilt full-text index is merged (:func:`merge_fts_segments`); and the
+        analysis it was built with is recorded (:func:`record_index_build`).
         """
         if full:
             connection = self.write_connection
             # Not in a rebuild's transaction that failed: it is rolled back after this.
-            if connection.vendor == "sqlite" and not connection.needs_rollback:
-                merge_fts_segments(connection)
+            if not connection.needs_rollback:
+                if connection.vendor == "sqlite":
+                    merge_fts_segments(connection)
+                record_index_build(connection.alias)
             page_cache.purge()
+
+
+def record_index_build(alias: str) -> None:
+    """Record that the whole index was just built with this code's analysis
+    (:class:`search.models.IndexBuild`)."""
+    from ..analysis import analysis_fingerprint
+    from ..models import IndexBuild
+
+    IndexBuild.objects.using(alias).update_or_create(
+        pk=1, defaults={"analysis": analysis_fingerprint()}
+    )
 
 
 def merge_fts_segments(connection) -> None:
