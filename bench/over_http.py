@@ -307,6 +307,7 @@ def ensure_dataset(args, database_url: str) -> dict[str, int]:
 
     from cases.models import CasePage
     from catalogue.models import ProviderPage, SolutionPage
+    from search.backends.database import merge_fts_segments, record_index_build
 
     # Bulk writes bypass the signals anyway; this keeps the few add_child/publish calls cheap.
     for backend in settings.WAGTAILSEARCH_BACKENDS.values():
@@ -361,8 +362,6 @@ def ensure_dataset(args, database_url: str) -> dict[str, int]:
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
         # As update_index leaves the index it builds.
-        from search.backends.database import merge_fts_segments, record_index_build
-
         if connection.vendor == "sqlite":
             merge_fts_segments(connection)
         record_index_build(connection.alias)

@@ -635,9 +635,9 @@ class Listing:
     sort_options: list[SortOption]
     default_sort = "fair"
     fair_order = ("fair_key", "pk")
-    # The facet that says where an entry is (a provider's city, a solution's provider's, a case's
-    # client's): a keyword
-    # naming a place asks for entries there, not for texts that mention it (see _place_first).
+    # The facet that says where an entry is (a provider's city, a solution's provider's, a
+    # case's client's): a keyword naming a place asks for entries there, not for texts that
+    # mention it (see _place_first).
     place_facet: str | None = None
 
     def __init__(
