@@ -2,10 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import SearchType, register
+from catalogue.search_types import field_label, load_term_keys, term_names
+from search.registry import MatchedTexts, SearchType, own_fields, register
 
 from .listing import CaseListing
-from .models import CaseIndexPage
+from .models import CaseIndexPage, CasePage
 
 
 def _index_page(locale):
@@ -21,6 +22,21 @@ def case_text(case) -> str:
     return " ".join([*story, case.year_badge, *names, case.provider_search_text()])
 
 
+def _label(name):
+    return field_label(CasePage, name)
+
+
+CASE_TERMS = ("client_region", "client_industry", "scenario", "category")
+
+CASE_MATCHED = (
+    own_fields(CasePage, ("client_name", "challenge", "approach", "outcome")),
+    MatchedTexts(
+        lambda case: [(_label(name), term_names(case, name)) for name in CASE_TERMS],
+        load=lambda cases: load_term_keys(cases, CASE_TERMS),
+    ),
+)
+
+
 def register_search_types() -> None:
     register(
         SearchType(
@@ -33,5 +49,6 @@ def register_search_types() -> None:
             api_fields=lambda case: {"year": case.year, "client_name": case.client_name},
             natural_key=lambda case: f"{case.year}/{case.title}",
             visible_text=case_text,
+            matched=CASE_MATCHED,
         )
     )

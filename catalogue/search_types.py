@@ -1,11 +1,15 @@
 """Providers and solutions in the site search (search.registry)."""
 
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import SearchType, register
+from search.registry import MatchedTexts, SearchType, own_fields, register
 
+from . import taxonomy
 from .directory import ProviderListing, SolutionListing
-from .models import ProviderIndexPage, SolutionIndexPage
+from .models import ProviderIndexPage, ProviderPage, Region, SolutionIndexPage, SolutionPage
 
 
 def _index_page(model):
@@ -51,6 +55,128 @@ def solution_text(solution) -> str:
     )
 
 
+def field_label(model, name: str):
+    return model._meta.get_field(name).verbose_name
+
+
+def load_term_keys(objects, fields) -> None:
+    """Read the taxonomy terms each of ``objects`` (of one model) points at through ``fields``
+    (foreign keys or many-to-many fields to a taxonomy model), as their translation keys in
+    the terms' order: ``obj.term_keys[field]``. One query for the foreign keys and one per
+    many-to-many field: the ORM's prefetch makes each related term (and, for a page's
+    many-to-many field, a cluster of them) an object, 10 ms for a page of results."""
+    if not objects:
+        return
+    model = type(objects[0])
+    found = {obj.pk: {} for obj in objects}
+    fields = [model._meta.get_field(name) for name in fields]
+    keys = [f"{field.name}__translation_key" for field in fields if not field.many_to_many]
+    if keys:
+        singles = [field.name for field in fields if not field.many_to_many]
+        for pk, *values in model.objects.filter(pk__in=list(found)).values_list("pk", *keys):
+            found[pk].update(
+                (name, [v]) for name, v in zip(singles, values, strict=True) if v is not None
+            )
+    for field in fields:
+        if field.many_to_many:
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            order = [f"{target}__{column}" for column in field.related_model._meta.ordering]
+            rows = (
+                field.remote_field.through.objects.filter(**{f"{source}__in": list(found)})
+                .order_by(*order)
+                .values_list(f"{source}_id", f"{target}__translation_key")
+            )
+            for pk, key in rows:
+                found[pk].setdefault(field.name, []).append(key)
+    for obj in objects:
+        obj.term_keys = found[obj.pk]
+
+
+def term_names(obj, name: str) -> str:
+    """The names of the terms ``obj`` points at through its field ``name`` (read by
+    :func:`load_term_keys`)."""
+    if "term_keys" not in obj.__dict__:
+        load_term_keys([obj], [name])
+    terms = type(obj)._meta.get_field(name).related_model
+    return names_of(terms, obj.term_keys.get(name, ()))
+
+
+def names_of(terms, keys) -> str:
+    """The names of terms of the model ``terms`` by their translation keys, in the active
+    language, each followed by the Chinese name the index holds where they differ (Qingdao
+    (青岛市)): what a Chinese query found."""
+    chinese = taxonomy.localized_names(terms, settings.LANGUAGE_CODE)
+    shown = taxonomy.localized_names(terms)
+    names = []
+    for key in keys:
+        name_zh = chinese.get(str(key), "")
+        local = shown.get(str(key), name_zh)
+        names.append(local if local == name_zh else f"{local} ({name_zh})")
+    return gettext("、").join(names)
+
+
+PROVIDER_TERMS = ("region", "subtypes", "categories", "industries")
+
+
+def _provider_label(name):
+    return field_label(ProviderPage, name)
+
+
+def _solution_label(name):
+    return field_label(SolutionPage, name)
+
+
+def _load_provider_terms(providers) -> None:
+    load_term_keys(providers, PROVIDER_TERMS)
+    prefetch_related_objects(providers, "batch")
+
+
+PROVIDER_MATCHED = (
+    # Its own fields first (the introduction beyond the snippet too): no query.
+    own_fields(ProviderPage, ("address", "uscc", "introduction")),
+    MatchedTexts(
+        lambda provider: [
+            *((_provider_label(name), term_names(provider, name)) for name in PROVIDER_TERMS),
+            (_("评级与入选批次"), provider.badges()),
+        ],
+        load=_load_provider_terms,
+    ),
+)
+
+
+def _load_solution_providers(solutions) -> None:
+    """The solutions' providers' names and cities, read as values (a page of provider pages
+    costs more to make than the rest of the search together)."""
+    steplen = SolutionPage.steplen
+    providers = ProviderPage.objects.filter(
+        path__in={solution.path[:-steplen] for solution in solutions}
+    ).values_list("path", "title", "region__translation_key")
+    found = {path: (title, region) for path, title, region in providers}
+    for solution in solutions:
+        solution.matched_provider = found.get(solution.path[:-steplen], ("", None))
+
+
+def _solution_provider_texts(solution) -> list[tuple]:
+    if "matched_provider" not in solution.__dict__:
+        _load_solution_providers([solution])
+    name, region = solution.matched_provider
+    return [(_("服务商"), name), (_provider_label("region"), names_of(Region, [region]))]
+
+
+SOLUTION_MATCHED = (
+    own_fields(SolutionPage, ("scenarios", "features", "description")),
+    # Mostly where a solution is found by a place or a company's name.
+    MatchedTexts(_solution_provider_texts, load=_load_solution_providers),
+    MatchedTexts(
+        lambda solution: [
+            (_solution_label(name), term_names(solution, name))
+            for name in ("category", "industries")
+        ],
+        load=lambda solutions: load_term_keys(solutions, ("category", "industries")),
+    ),
+)
+
+
 def register_search_types() -> None:
     register(
         SearchType(
@@ -63,6 +189,7 @@ def register_search_types() -> None:
             api_fields=lambda provider: {"uscc": provider.uscc},
             natural_key=lambda provider: provider.uscc,
             visible_text=provider_text,
+            matched=PROVIDER_MATCHED,
         )
     )
     register(
@@ -75,5 +202,6 @@ def register_search_types() -> None:
             order=20,
             natural_key=lambda solution: f"{solution.get_parent().specific.uscc}/{solution.title}",
             visible_text=solution_text,
+            matched=SOLUTION_MATCHED,
         )
     )

@@ -33,6 +33,11 @@ class SearchParams(Schema):
     lang: Literal["zh-hans", "en"] = Field("zh-hans", description="语言：zh-hans 或 en")
 
 
+class MatchedOut(Schema):
+    field: str = Field(description="字段名称（当前语言）")
+    text: str = Field(description="该字段中包含查询词的片段（纯文本）")
+
+
 class SearchResult(Schema):
     type: str
     id: int
@@ -40,6 +45,10 @@ class SearchResult(Schema):
     url: str
     snippet: str = Field(description="围绕匹配词的摘要（纯文本）")
     uscc: str | None = Field(None, description="服务商的统一社会信用代码（仅 provider）")
+    matched: list[MatchedOut] = Field(
+        default_factory=list,
+        description="标题和摘要中没有的查询词出现在哪里（如细分类型、所在地区）；都有时为空",
+    )
 
 
 class FacetOptionOut(Schema):
@@ -147,6 +156,13 @@ def _results(wanted, query: str, request) -> list[dict]:
         model = search_type.listing_class.model
         for obj in model.objects.filter(pk__in=pks):  # the listing's own, specific model
             objects[(search_type.key, obj.pk)] = obj
+    matched = {}
+    for search_type, pks in by_type.items():
+        found = [objects[(search_type.key, pk)] for pk in pks if (search_type.key, pk) in objects]
+        for pk, places in search_type.where_matched(found, query).items():
+            matched[(search_type.key, pk)] = [
+                {"field": str(label), "text": strip_tags(text)} for label, text in places
+            ]
     results = []
     for search_type, pk in wanted:
         obj = objects.get((search_type.key, pk))
@@ -160,6 +176,7 @@ def _results(wanted, query: str, request) -> list[dict]:
                 "title": obj.title,
                 "url": obj.get_full_url(request),
                 "snippet": snippet,
+                "matched": matched.get((search_type.key, pk), []),
                 **search_type.api_fields(obj),
             }
         )

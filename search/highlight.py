@@ -19,6 +19,14 @@ def _needles(query: str) -> tuple[re.Pattern, ...]:
     return tuple(map(_pattern, sorted(needles, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=256)
+def _term_needles(query: str) -> tuple[tuple[re.Pattern, ...], ...]:
+    """The needles of each of the query's terms (a word and its synonyms: MES, 制造执行系统)."""
+    return tuple(
+        tuple(_pattern(alt) for alt in term.alternatives if alt) for term in query_terms(query)
+    )
+
+
 def _pattern(needle: str) -> re.Pattern:
     """A Chinese needle anywhere; a Latin one as a word (rag, not the rag of storage), as the
     index has it, and with hyphens too (sdwan marks SD-WAN), as the index finds it."""
@@ -27,11 +35,15 @@ def _pattern(needle: str) -> re.Pattern:
     return re.compile(latin_word_pattern(needle))
 
 
+def _folded(text: str) -> str:
+    folded = fold(text)
+    # NFKC changed the length: fall back to case folding only, so positions stay the text's.
+    return folded if len(folded) == len(text) else text.lower()
+
+
 def _spans(text: str, needles: tuple[re.Pattern, ...]) -> list[tuple[int, int]]:
     """Where the needles occur in the text, merged; matching ignores case and width."""
-    folded = fold(text)
-    if len(folded) != len(text):  # NFKC changed the length: fall back to case folding only
-        folded = text.lower()
+    folded = _folded(text)
     spans = []
     for needle in needles:
         for match in needle.finditer(folded):
@@ -46,24 +58,49 @@ def _spans(text: str, needles: tuple[re.Pattern, ...]) -> list[tuple[int, int]]:
     return merged
 
 
+def _window(text: str, query: str, length: int) -> tuple[int, list[tuple[int, int]]]:
+    """Where the excerpt of ``text`` (spaces collapsed) starts, and the merged matches in it:
+    the window, starting a little before a match, that covers the most of the query's terms,
+    then the most matches (青岛 and 数字孪生 once each before 数字孪生 twice)."""
+    spans = _spans(text, _needles(query)) if query else []
+    if not spans:
+        return 0, []
+    folded = _folded(text)
+    terms = [
+        (match.start(), match.end(), i)
+        for i, needles in enumerate(_term_needles(query))
+        for needle in needles
+        for match in needle.finditer(folded)
+    ]
+    best_start, best_score = 0, (-1, -1)
+    for start, _end in spans:
+        window_start = max(0, start - length // 4)
+        window_end = window_start + length
+        covered = {t for s, e, t in terms if s >= window_start and e <= window_end}
+        hits = sum(1 for s, e in spans if s >= window_start and e <= window_end)
+        if (len(covered), hits) > best_score:
+            best_start, best_score = window_start, (len(covered), hits)
+    return best_start, spans
+
+
+def excerpt(text: str, query: str, *, length: int = 120) -> str:
+    """The plain text of :func:`highlight`'s excerpt, without its marks and ellipses."""
+    text = " ".join((text or "").split())
+    start, _matches = _window(text, query, length)
+    return text[start : start + length]
+
+
 def highlight(text: str, query: str, *, length: int = 120) -> SafeString:
     """An escaped excerpt of about `length` characters around the densest cluster of matches,
     with the matches wrapped in <mark>."""
     text = " ".join((text or "").split())
     if not text:
         return mark_safe("")
-    spans = _spans(text, _needles(query)) if query else []
+    best_start, spans = _window(text, query, length)
     if not spans:
         excerpt = text[:length] + ("…" if len(text) > length else "")
         return mark_safe(escape(excerpt))  # noqa: S308 - escaped above
 
-    # The window (starting a little before a match) that covers the most matches.
-    best_start, best_hits = 0, -1
-    for start, _end in spans:
-        window_start = max(0, start - length // 4)
-        hits = sum(1 for s, e in spans if s >= window_start and e <= window_start + length)
-        if hits > best_hits:
-            best_start, best_hits = window_start, hits
     window_end = min(len(text), best_start + length)
 
     pieces = ["…" if best_start > 0 else ""]
@@ -78,3 +115,39 @@ def highlight(text: str, query: str, *, length: int = 120) -> SafeString:
     pieces.append(escape(text[cursor:window_end]))
     pieces.append("…" if window_end < len(text) else "")
     return mark_safe("".join(pieces))  # noqa: S308 - every piece of text is escaped
+
+
+def _terms_held(text: str, terms: tuple[tuple[re.Pattern, ...], ...]) -> set[int]:
+    folded = _folded(" ".join((text or "").split()))
+    return {i for i, needles in enumerate(terms) if any(n.search(folded) for n in needles)}
+
+
+def missing_terms(shown: str, query: str) -> set[int]:
+    """The query's terms (by their place in it) that ``shown`` (the title and snippet text of
+    a result) lacks, in all of their spellings."""
+    terms = _term_needles(query) if query else ()
+    return set(range(len(terms))) - _terms_held(shown, terms)
+
+
+def where_matched(texts, query: str, missing: set[int]) -> list[tuple[str, SafeString]]:
+    """``(label, marked excerpt)`` of the first of ``texts`` (``(label, text)`` pairs) to hold
+    each of the ``missing`` terms (:func:`missing_terms` of what a result shows), which are
+    taken out of ``missing`` as they are found: a provider found for 青岛 数字孪生 by its
+    细分类型, not its introduction, says so, or the visitor sees nothing of why it is
+    listed."""
+    terms = _term_needles(query) if query else ()
+    found = []
+    for label, text in texts:
+        if not missing:
+            break
+        here = _terms_held(text, terms) & missing
+        if here:
+            # Around and marking the words it is shown for.
+            words = " ".join(query_terms(query)[i].text for i in sorted(here))
+            found.append((label, highlight(text, words, length=MATCHED_LENGTH)))
+            missing -= here
+    return found
+
+
+#: The length of an excerpt that says where a result matched (:func:`where_matched`).
+MATCHED_LENGTH = 60

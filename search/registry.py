@@ -14,6 +14,26 @@ from django.utils.translation import get_language
 
 from portal import page_cache
 
+from .highlight import excerpt, missing_terms, where_matched
+
+
+@dataclass(frozen=True)
+class MatchedTexts:
+    """Some of an entry's searched texts, to say where a result holds a word
+    (:meth:`SearchType.where_matched`)."""
+
+    texts: Callable  # (obj) -> ((label, text), …), in the order a visitor looks for them
+    load: Callable = lambda objects: None  # reads what ``texts`` needs of many objects
+
+
+def own_fields(model, names) -> MatchedTexts:
+    """A stage of an entry's own text fields, labelled with their verbose names: no query."""
+
+    def texts(obj):
+        return [(model._meta.get_field(name).verbose_name, getattr(obj, name)) for name in names]
+
+    return MatchedTexts(texts)
+
 
 @dataclass(frozen=True)
 class SearchType:
@@ -28,6 +48,31 @@ class SearchType:
     # text a visitor sees of it, which decides what a query should find.
     natural_key: Callable = lambda obj: str(obj.pk)
     visible_text: Callable = lambda obj: obj.title
+    # Where a result whose title and snippet lack one of the query's words holds it
+    # (search.highlight.where_matched): the entry's other searched texts, in stages read
+    # only for the results still lacking a word after the earlier ones.
+    matched: tuple[MatchedTexts, ...] = ()
+
+    def shown_text(self, obj, query: str) -> str:
+        """What a result shows of itself: its title and its snippet's excerpt."""
+        return f"{obj.title} {excerpt(self.snippet_text(obj) or '', query)}"
+
+    def where_matched(self, objects, query: str) -> dict:
+        """``{obj.pk: [(label, marked excerpt), …]}`` for the results among ``objects`` whose
+        title and snippet lack one of the query's words: where each holds it. A stage's texts
+        are read (``MatchedTexts.load``) for the results still lacking a word after the
+        earlier stages, in a few queries whatever their number."""
+        missing = {obj.pk: missing_terms(self.shown_text(obj, query), query) for obj in objects}
+        lacking = [obj for obj in objects if missing[obj.pk]]
+        found = {obj.pk: [] for obj in lacking}
+        for stage in self.matched:
+            if not lacking:
+                break
+            stage.load(lacking)
+            for obj in lacking:
+                found[obj.pk] += where_matched(stage.texts(obj), query, missing[obj.pk])
+            lacking = [obj for obj in lacking if missing[obj.pk]]
+        return found
 
 
 _types: dict[str, SearchType] = {}

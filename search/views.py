@@ -56,6 +56,16 @@ def _words_apart(query: str, model, type_key: str | None) -> dict | None:
     return {"text": text, "url": type_url(type_key, text), "near": where == NEAR}
 
 
+def mark_results(search_type, results, query: str) -> None:
+    """Give each result its title and snippet with the query's words marked, and, where those
+    lack one of the words, where the result holds it (``search_matched``)."""
+    matched = search_type.where_matched(results, query)
+    for result in results:
+        result.search_snippet = highlight(search_type.snippet_text(result), query)
+        result.search_title = highlight(result.title, query, length=200)
+        result.search_matched = matched.get(result.pk, [])
+
+
 def search(request, type_key: str | None = None):
     query = clean_query(request.GET.get("q", ""))
     locale = registry.active_locale()
@@ -122,9 +132,7 @@ def search(request, type_key: str | None = None):
             if apart:
                 context["words_apart"] = apart
             listing_context = listings[type_key].context()
-            for result in listing_context["results"]:
-                result.search_snippet = highlight(search_type.snippet_text(result), query)
-                result.search_title = highlight(result.title, query, length=200)
+            mark_results(search_type, listing_context["results"], query)
             context.update(listing_context)
             context["active"] = search_type
         if not found:

@@ -123,3 +123,14 @@ def test_punctuation_only_finds_nothing(client, catalogue):
 def test_odd_queries_do_not_fail(client, catalogue):
     for q in ['" * - NEAR OR AND ( )', "x" * 10_000, "😀", "1' OR '1'='1"]:
         assert client.get("/api/v1/search", {"q": q}).status_code in {200, 400}
+
+
+def test_a_result_says_where_it_holds_a_word_its_title_and_snippet_lack(client, catalogue):
+    """烟台 is in neither the solution's name nor its description, but in its provider's name:
+    the result says so."""
+    body = client.get("/api/v1/search", {"q": "烟台 排产"}).json()
+
+    by_title = {r["title"]: r for r in body["results"]}
+    assert by_title["MES制造执行系统"]["matched"] == [
+        {"field": "服务商", "text": "烟台博远软件有限公司"}
+    ]

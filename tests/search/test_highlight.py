@@ -1,6 +1,6 @@
 """Snippets with the searched words marked."""
 
-from search.highlight import highlight
+from search.highlight import highlight, missing_terms, where_matched
 
 
 def test_a_synonym_is_marked_where_the_text_uses_it():
@@ -22,3 +22,36 @@ def test_a_latin_word_is_not_marked_inside_another():
 
 def test_a_number_is_not_marked_inside_another():
     assert "<mark>" not in highlight("支持25G光模块", "5G")
+
+
+def test_the_snippet_shows_every_word_it_can_before_one_word_twice():
+    filler = "公司提供设备管理服务。" * 6
+    text = f"数字孪生工厂与数字孪生车间。{filler}总部位于青岛，提供数字孪生平台。"
+
+    snippet = highlight(text, "青岛 数字孪生", length=40)
+
+    assert "<mark>青岛</mark>" in snippet and "<mark>数字孪生</mark>" in snippet
+
+
+def test_where_a_result_holds_the_words_its_snippet_lacks():
+    texts = [
+        ("所在地区", "青岛市"),
+        ("细分类型", "数据应用服务商、数字孪生服务商"),
+        ("服务商简介", "另见数字孪生平台。"),
+    ]
+    query = "青岛 数字孪生"
+    missing = missing_terms("青岛东通可视化科技有限公司 三维可视化。", query)
+
+    assert where_matched(texts, query, missing) == [
+        ("细分类型", "数据应用服务商、<mark>数字孪生</mark>服务商")
+    ]
+    assert missing == set()
+    assert missing_terms("青岛的数字孪生工厂", query) == set()
+
+
+def test_a_word_is_found_elsewhere_in_any_of_its_spellings():
+    texts = [("主要功能", "制造执行系统与排产")]
+
+    found = where_matched(texts, "MES", missing_terms("设备点检", "MES"))
+
+    assert found == [("主要功能", "<mark>制造执行系统</mark>与排产")]

@@ -443,3 +443,55 @@ def test_a_results_page_costs_the_same_queries_however_many_results_it_shows(cli
     assert len(many_queries) == len(few_queries)
     assert not [sql for sql in many_queries if "_prefetch_related_val" in sql]  # industries
     assert not [result for result in ten if hasattr(result, "listed_provider")]
+
+
+def test_a_result_says_where_it_holds_a_word_its_snippet_lacks(client, catalogue):
+    """Found for 青岛 by its city, which neither its name nor its introduction names: the
+    result says so, and a page of such results reads their relations in the same number of
+    queries however many there are."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def provider(n):
+        page = ProviderPageFactory(
+            parent=catalogue["qingdao"].get_parent(),
+            title=f"山东智维{n}号科技有限公司",
+            introduction="提供预测性维护服务。",
+            region=catalogue["qingdao"].region,
+        )
+        page.save_revision().publish()
+
+    def search():
+        client.get("/search/", {"q": "青岛 预测性维护"})  # the caches a publication empties
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/search/", {"q": "青岛 预测性维护"})
+        return response.content.decode(), len(queries)
+
+    provider(0)
+    html, one = search()
+    assert "<mark>预测性维护</mark>" in html
+    said = "所在地区：</span><mark>青岛</mark>市"
+    assert html.count(said) == 1  # not for 青岛海川…, whose name says it
+
+    for n in range(1, 4):
+        provider(n)
+    html, more = search()
+    assert html.count(said) == 4
+    assert more == one
+
+
+def test_the_english_site_says_where_in_english_with_the_chinese_it_found(client, catalogue):
+    from portal.translation import sync_english_aliases
+
+    page = ProviderPageFactory(
+        parent=catalogue["qingdao"].get_parent(),
+        title="山东智维科技有限公司",
+        introduction="提供预测性维护服务。",
+        region=catalogue["qingdao"].region,
+    )
+    page.save_revision().publish()
+    sync_english_aliases()
+
+    html = client.get("/en/search/", {"q": "青岛 预测性维护"}).content.decode()
+
+    assert "Region: </span>Qingdao (<mark>青岛</mark>市)" in html
