@@ -1,7 +1,9 @@
 """Cases in the site search (search.registry)."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.models import ProviderPage, SolutionPage
 from catalogue.search_types import field_label, load_term_keys, term_names
 from search.registry import MatchedTexts, SearchType, own_fields, register
 
@@ -28,12 +30,37 @@ def _label(name):
 
 CASE_TERMS = ("client_region", "client_industry", "scenario", "category")
 
+
+def _load_partners(cases) -> None:
+    """The names of the live providers and solutions each case links, in two queries (what
+    ``CasePage.provider_search_text`` indexes: a draft's name is never shown)."""
+    pks = [case.pk for case in cases]
+    names = {case.pk: {"providers": [], "solutions": []} for case in cases}
+    for relation, model in (("providers", ProviderPage), ("solutions", SolutionPage)):
+        rows = model.objects.live().filter(cases__in=pks).values_list("cases", "title")
+        for case, title in rows.order_by("path"):
+            names[case][relation].append(title)
+    for case in cases:
+        case.partner_names = names[case.pk]
+
+
+def _partner_texts(case) -> list[tuple]:
+    if "partner_names" not in case.__dict__:
+        _load_partners([case])
+    return [
+        (_label(relation), gettext("、").join(case.partner_names[relation]))
+        for relation in ("providers", "solutions")
+    ]
+
+
 CASE_MATCHED = (
     own_fields(CasePage, ("client_name", "challenge", "approach", "outcome")),
+    MatchedTexts(lambda case: [(_label("year"), case.year_badge)]),
     MatchedTexts(
         lambda case: [(_label(name), term_names(case, name)) for name in CASE_TERMS],
         load=lambda cases: load_term_keys(cases, CASE_TERMS),
     ),
+    MatchedTexts(_partner_texts, load=_load_partners),
 )
 
 

@@ -62,7 +62,7 @@ def field_label(model, name: str):
 def load_term_keys(objects, fields) -> None:
     """Read the taxonomy terms each of ``objects`` (of one model) points at through ``fields``
     (foreign keys or many-to-many fields to a taxonomy model), as their translation keys in
-    the terms' order: ``obj.term_keys[field]``. One query for the foreign keys and one per
+    the terms' own order: ``obj.term_keys[field]``. One query for the foreign keys and one per
     many-to-many field: the ORM's prefetch makes each related term (and, for a page's
     many-to-many field, a cluster of them) an object, 10 ms for a page of results."""
     if not objects:
@@ -70,35 +70,30 @@ def load_term_keys(objects, fields) -> None:
     model = type(objects[0])
     found = {obj.pk: {} for obj in objects}
     fields = [model._meta.get_field(name) for name in fields]
-    keys = [f"{field.name}__translation_key" for field in fields if not field.many_to_many]
-    if keys:
-        singles = [field.name for field in fields if not field.many_to_many]
+    singles = [field.name for field in fields if not field.many_to_many]
+    if singles:
+        keys = [f"{name}__translation_key" for name in singles]
         for pk, *values in model.objects.filter(pk__in=list(found)).values_list("pk", *keys):
-            found[pk].update(
-                (name, [v]) for name, v in zip(singles, values, strict=True) if v is not None
-            )
+            found[pk].update((name, [v]) for name, v in zip(singles, values, strict=True) if v)
     for field in fields:
         if field.many_to_many:
-            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-            order = [f"{target}__{column}" for column in field.related_model._meta.ordering]
-            rows = (
-                field.remote_field.through.objects.filter(**{f"{source}__in": list(found)})
-                .order_by(*order)
-                .values_list(f"{source}_id", f"{target}__translation_key")
-            )
-            for pk, key in rows:
+            # From the terms' side, in their default order, as ``obj.field.all()`` lists them.
+            reverse = field.related_query_name()
+            rows = field.related_model.objects.filter(**{f"{reverse}__in": list(found)})
+            for pk, key in rows.values_list(reverse, "translation_key"):
                 found[pk].setdefault(field.name, []).append(key)
     for obj in objects:
-        obj.term_keys = found[obj.pk]
+        loaded = obj.__dict__.setdefault("term_keys", {})
+        loaded.update({field.name: found[obj.pk].get(field.name, []) for field in fields})
 
 
 def term_names(obj, name: str) -> str:
     """The names of the terms ``obj`` points at through its field ``name`` (read by
-    :func:`load_term_keys`)."""
-    if "term_keys" not in obj.__dict__:
+    :func:`load_term_keys`, or here for this object alone)."""
+    if name not in obj.__dict__.get("term_keys", {}):
         load_term_keys([obj], [name])
     terms = type(obj)._meta.get_field(name).related_model
-    return names_of(terms, obj.term_keys.get(name, ()))
+    return names_of(terms, obj.term_keys[name])
 
 
 def names_of(terms, keys) -> str:
@@ -110,8 +105,11 @@ def names_of(terms, keys) -> str:
     names = []
     for key in keys:
         name_zh = chinese.get(str(key), "")
-        local = shown.get(str(key), name_zh)
-        names.append(local if local == name_zh else f"{local} ({name_zh})")
+        local = shown.get(str(key), "") or name_zh
+        if local and name_zh and local != name_zh:
+            local = f"{local} ({name_zh})"
+        if local:
+            names.append(local)
     return gettext("、").join(names)
 
 

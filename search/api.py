@@ -1,5 +1,6 @@
 """`GET /api/v1/search`: the site search for integrators (DESIGN.md §3)."""
 
+import html
 from typing import Literal
 
 from django.http import HttpRequest, QueryDict
@@ -138,6 +139,12 @@ def search(request: HttpRequest, params: Query[SearchParams]):
     }
 
 
+def plain(marked) -> str:
+    """Marked-up HTML (an escaped excerpt with <mark>s) as the text it shows: R&D, not
+    R&amp;D."""
+    return html.unescape(strip_tags(marked))
+
+
 def _querydict(params):
     if isinstance(params, QueryDict):
         return params
@@ -161,14 +168,14 @@ def _results(wanted, query: str, request) -> list[dict]:
         found = [objects[(search_type.key, pk)] for pk in pks if (search_type.key, pk) in objects]
         for pk, places in search_type.where_matched(found, query).items():
             matched[(search_type.key, pk)] = [
-                {"field": str(label), "text": strip_tags(text)} for label, text in places
+                {"field": str(label), "text": plain(text)} for label, text in places
             ]
     results = []
     for search_type, pk in wanted:
         obj = objects.get((search_type.key, pk))
         if obj is None:
             continue
-        snippet = strip_tags(highlight(search_type.snippet_text(obj), query))
+        snippet = plain(highlight(search_type.snippet_text(obj), query))
         results.append(
             {
                 "type": search_type.key,

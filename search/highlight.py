@@ -1,6 +1,7 @@
 """Snippets of text around the words a visitor searched for, with those words marked."""
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from django.utils.html import escape
@@ -12,13 +13,6 @@ MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 
 
 # A search page marks the query in each result's title and snippet: forty times the same.
-@lru_cache(maxsize=256)
-def _needles(query: str) -> tuple[re.Pattern, ...]:
-    needles = {alt for term in query_terms(query) for alt in term.alternatives if alt}
-    # Longest first: 制造执行系统 before 制造.
-    return tuple(map(_pattern, sorted(needles, key=len, reverse=True)))
-
-
 @lru_cache(maxsize=256)
 def _term_needles(query: str) -> tuple[tuple[re.Pattern, ...], ...]:
     """The needles of each of the query's terms (a word and its synonyms: MES, 制造执行系统)."""
@@ -41,43 +35,41 @@ def _folded(text: str) -> str:
     return folded if len(folded) == len(text) else text.lower()
 
 
-def _spans(text: str, needles: tuple[re.Pattern, ...]) -> list[tuple[int, int]]:
-    """Where the needles occur in the text, merged; matching ignores case and width."""
-    folded = _folded(text)
-    spans = []
-    for needle in needles:
-        for match in needle.finditer(folded):
-            spans.append((match.start(), match.end()))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+#: The most matches a window may start at (:func:`_window`): a long text with thousands of
+#: matches would otherwise cost a scan of them all from each.
+MAX_WINDOWS = 64
 
 
-def _window(text: str, query: str, length: int) -> tuple[int, list[tuple[int, int]]]:
-    """Where the excerpt of ``text`` (spaces collapsed) starts, and the merged matches in it:
-    the window, starting a little before a match, that covers the most of the query's terms,
-    then the most matches (青岛 and 数字孪生 once each before 数字孪生 twice)."""
-    spans = _spans(text, _needles(query)) if query else []
-    if not spans:
-        return 0, []
+def _window(
+    text: str, terms: tuple[tuple[re.Pattern, ...], ...], length: int
+) -> tuple[int, list[tuple[int, int]]]:
+    """Where the excerpt of ``text`` (spaces collapsed) starts, and where the ``terms``
+    (needles per term) occur in it, merged; matching ignores case and width. The window,
+    starting a little before a match, covers the most of the terms, then the most matches
+    (青岛 and 数字孪生 once each before 数字孪生 twice)."""
     folded = _folded(text)
-    terms = [
+    found = sorted(
         (match.start(), match.end(), i)
-        for i, needles in enumerate(_term_needles(query))
+        for i, needles in enumerate(terms)
         for needle in needles
         for match in needle.finditer(folded)
-    ]
+    )
+    spans: list[tuple[int, int]] = []
+    for start, end, _term in found:
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    starts = [start for start, _end, _term in found]
+    span_starts = [start for start, _end in spans]
     best_start, best_score = 0, (-1, -1)
-    for start, _end in spans:
+    for start, _end in spans[:MAX_WINDOWS]:
         window_start = max(0, start - length // 4)
         window_end = window_start + length
-        covered = {t for s, e, t in terms if s >= window_start and e <= window_end}
-        hits = sum(1 for s, e in spans if s >= window_start and e <= window_end)
+        inside = found[bisect_left(starts, window_start) : bisect_left(starts, window_end)]
+        covered = {term for _s, end, term in inside if end <= window_end}
+        first, last = bisect_left(span_starts, window_start), bisect_left(span_starts, window_end)
+        hits = sum(1 for _s, end in spans[first:last] if end <= window_end)
         if (len(covered), hits) > best_score:
             best_start, best_score = window_start, (len(covered), hits)
     return best_start, spans
@@ -86,17 +78,21 @@ def _window(text: str, query: str, length: int) -> tuple[int, list[tuple[int, in
 def excerpt(text: str, query: str, *, length: int = 120) -> str:
     """The plain text of :func:`highlight`'s excerpt, without its marks and ellipses."""
     text = " ".join((text or "").split())
-    start, _matches = _window(text, query, length)
+    start, _matches = _window(text, _term_needles(query) if query else (), length)
     return text[start : start + length]
 
 
 def highlight(text: str, query: str, *, length: int = 120) -> SafeString:
     """An escaped excerpt of about `length` characters around the densest cluster of matches,
     with the matches wrapped in <mark>."""
+    return _marked(text, _term_needles(query) if query else (), length)
+
+
+def _marked(text: str, terms: tuple[tuple[re.Pattern, ...], ...], length: int) -> SafeString:
     text = " ".join((text or "").split())
     if not text:
         return mark_safe("")
-    best_start, spans = _window(text, query, length)
+    best_start, spans = _window(text, terms, length)
     if not spans:
         excerpt = text[:length] + ("…" if len(text) > length else "")
         return mark_safe(escape(excerpt))  # noqa: S308 - escaped above
@@ -143,8 +139,8 @@ def where_matched(texts, query: str, missing: set[int]) -> list[tuple[str, SafeS
         here = _terms_held(text, terms) & missing
         if here:
             # Around and marking the words it is shown for.
-            words = " ".join(query_terms(query)[i].text for i in sorted(here))
-            found.append((label, highlight(text, words, length=MATCHED_LENGTH)))
+            shown_for = tuple(terms[i] for i in sorted(here))
+            found.append((label, _marked(text, shown_for, MATCHED_LENGTH)))
             missing -= here
     return found
 

@@ -331,3 +331,23 @@ def test_a_years_cases_are_found_by_the_badge_their_pages_show(client, case_inde
         page = client.get("/search/case/", {"q": query})
         assert result_titles(page) == ["鑫翔陶瓷工艺数字化"], query
     assert len(result_titles(client.get("/search/case/", {"q": "典型案例"}))) == 2
+
+
+def test_a_case_found_by_who_did_it_says_so_but_never_names_a_draft(
+    client, case_index, provider, provider_index
+):
+    draft = make_provider(
+        provider_index, title="潍坊未公开科技有限公司", publish_now=False, live=False
+    )
+    make_case(
+        case_index,
+        title="车间设备联网改造",
+        approach="为车间加装传感器。",
+        outcome="停机时间减少三成。",
+        providers=[provider, draft],
+    )
+
+    html = client.get("/search/case/", {"q": "智联 停机"}).content.decode()
+
+    assert "服务商：</span>潍坊<mark>智联</mark>工业互联网有限公司" in html
+    assert "未公开" not in html

@@ -134,3 +134,22 @@ def test_a_result_says_where_it_holds_a_word_its_title_and_snippet_lack(client, 
     assert by_title["MES制造执行系统"]["matched"] == [
         {"field": "服务商", "text": "烟台博远软件有限公司"}
     ]
+
+
+def test_snippets_and_places_are_plain_text(client, catalogue):
+    """The API's texts are what a page shows, not its HTML: R&D, not R&amp;D."""
+    solution = SolutionPageFactory(
+        parent=catalogue["qingdao"],
+        title="R&D协同平台",
+        description="研发项目“立项&评审”管理。",
+        scenarios="研发<联调>",
+    )
+    solution.save_revision().publish()
+
+    body = client.get("/api/v1/search", {"q": "青岛 立项", "type": "solution"}).json()
+
+    (result,) = body["results"]
+    assert "“立项&评审”" in result["snippet"]
+    assert result["matched"] == [{"field": "服务商", "text": "青岛海川智能装备有限公司"}]
+    scenario = client.get("/api/v1/search", {"q": "联调 立项", "type": "solution"}).json()
+    assert scenario["results"][0]["matched"] == [{"field": "应用场景", "text": "研发<联调>"}]

@@ -495,3 +495,31 @@ def test_the_english_site_says_where_in_english_with_the_chinese_it_found(client
     html = client.get("/en/search/", {"q": "青岛 预测性维护"}).content.decode()
 
     assert "Region: </span>Qingdao (<mark>青岛</mark>市)" in html
+
+
+def test_solutions_found_through_their_provider_say_so_in_as_many_queries(client, catalogue):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def search():
+        client.get(
+            "/search/solution/", {"q": "烟台 预测性维护"}
+        )  # the caches a publication empties
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/search/solution/", {"q": "烟台 预测性维护"})
+        return response.content.decode(), len(queries)
+
+    html, one = search()
+    said = "服务商：</span><mark>烟台</mark>博远软件有限公司"
+    assert html.count(said) == 1
+
+    for n in range(3):
+        SolutionPageFactory(
+            parent=catalogue["yantai"],
+            title=f"预测性维护{n}号方案",
+            description="振动监测与预测性维护。",
+            category=taxonomy.canonical(Category).get(slug="production"),
+        ).save_revision().publish()
+    html, more = search()
+    assert html.count(said) == 4
+    assert more == one

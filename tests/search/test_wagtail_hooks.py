@@ -64,3 +64,14 @@ def test_the_warning_is_in_english_on_the_english_admin(client, administrator):
     page = dashboard(client, administrator)
     assert "The search index must be rebuilt" in page
     assert WARNING not in page
+
+
+def test_an_index_older_than_the_record_is_not_given_a_build_date(client, administrator):
+    """The migration that made the record marks an existing index "unknown", when it ran,
+    not when the index was built."""
+    IndexBuild.objects.create(analysis="unknown")
+
+    page = dashboard(client, administrator)
+    assert WARNING in page
+    assert "没有记录所用的中文分词版本" in page
+    assert "建立）" not in page
