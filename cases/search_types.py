@@ -4,8 +4,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import ProviderPage, SolutionPage
-from catalogue.search_types import field_label, load_term_keys, term_names
-from search.registry import MatchedTexts, SearchType, own_fields, register
+from catalogue.search_types import load_term_keys, term_names
+from search.registry import MatchedTexts, SearchType, field_label, own_fields, register
 
 from .listing import CaseListing
 from .models import CaseIndexPage, CasePage

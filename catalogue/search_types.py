@@ -5,7 +5,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import MatchedTexts, SearchType, own_fields, register
+from search.registry import MatchedTexts, SearchType, field_label, own_fields, register
 
 from . import taxonomy
 from .directory import ProviderListing, SolutionListing
@@ -53,10 +53,6 @@ def solution_text(solution) -> str:
             provider.region.name,
         ]
     )
-
-
-def field_label(model, name: str):
-    return model._meta.get_field(name).verbose_name
 
 
 def load_term_keys(objects, fields) -> None:

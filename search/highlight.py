@@ -40,9 +40,11 @@ def _folded(text: str) -> str:
 MAX_WINDOWS = 64
 
 
+# A result's snippet text is windowed twice: to tell what it shows (excerpt), then to mark it.
+@lru_cache(maxsize=256)
 def _window(
     text: str, terms: tuple[tuple[re.Pattern, ...], ...], length: int
-) -> tuple[int, list[tuple[int, int]]]:
+) -> tuple[int, tuple[tuple[int, int], ...]]:
     """Where the excerpt of ``text`` (spaces collapsed) starts, and where the ``terms``
     (needles per term) occur in it, merged; matching ignores case and width. The window,
     starting a little before a match, covers the most of the terms, then the most matches
@@ -72,7 +74,7 @@ def _window(
         hits = sum(1 for _s, end in spans[first:last] if end <= window_end)
         if (len(covered), hits) > best_score:
             best_start, best_score = window_start, (len(covered), hits)
-    return best_start, spans
+    return best_start, tuple(spans)
 
 
 def excerpt(text: str, query: str, *, length: int = 120) -> str:

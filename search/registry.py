@@ -26,11 +26,16 @@ class MatchedTexts:
     load: Callable = lambda objects: None  # reads what ``texts`` needs of many objects
 
 
+def field_label(model, name: str):
+    """What a model's field is called (its verbose name, translated when shown)."""
+    return model._meta.get_field(name).verbose_name
+
+
 def own_fields(model, names) -> MatchedTexts:
     """A stage of an entry's own text fields, labelled with their verbose names: no query."""
 
     def texts(obj):
-        return [(model._meta.get_field(name).verbose_name, getattr(obj, name)) for name in names]
+        return [(field_label(model, name), getattr(obj, name)) for name in names]
 
     return MatchedTexts(texts)
 
