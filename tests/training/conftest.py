@@ -2,12 +2,14 @@
 made from synthetic ID numbers."""
 
 import datetime
+import time
 
 import pytest
 
 from portal.identifiers import make_id_number
 from portal.translation import sync_english_aliases
 from training.factories import CertificateFactory, ProgrammePageFactory, TrainingIndexPageFactory
+from training.lookup import WINDOW_SECONDS
 from training.models import Certificate
 
 
@@ -48,3 +50,18 @@ def certificate(programme) -> Certificate:
         id_number=ID_NUMBERS[0],
         issued_on=datetime.date(2025, 6, 1),
     )
+
+
+# Seconds a rate-limit test needs, at most, for its attempts (a dozen requests; a few seconds
+# on the slowest CI machine seen).
+ATTEMPTS_SECONDS = 8
+
+
+@pytest.fixture
+def whole_window():
+    """Start a rate-limit test at the beginning of a window of the limit, when the current one
+    ends too soon: the limit counts per fixed minute of the clock, and attempts that crossed
+    its end would be counted in two windows, each under the limit."""
+    left = WINDOW_SECONDS - time.time() % WINDOW_SECONDS
+    if left < ATTEMPTS_SECONDS:
+        time.sleep(left)

@@ -139,7 +139,9 @@ def test_html_and_sql_in_the_name_are_just_a_name_that_does_not_match(client, ce
         assert "<b>张三丰</b>" not in html
 
 
-def test_more_than_ten_attempts_a_minute_get_429_with_retry_after(client, certificate, settings):
+def test_more_than_ten_attempts_a_minute_get_429_with_retry_after(
+    client, certificate, settings, whole_window
+):
     settings.CERTIFICATE_LOOKUP_RATE_LIMIT = 10
     for _ in range(10):
         assert lookup(client, "SDSZ2025999999", "李四").status_code == 200
@@ -154,14 +156,14 @@ def test_more_than_ten_attempts_a_minute_get_429_with_retry_after(client, certif
     assert other.status_code == 200
 
 
-def test_the_limit_is_a_setting(client, certificate, settings):
+def test_the_limit_is_a_setting(client, certificate, settings, whole_window):
     settings.CERTIFICATE_LOOKUP_RATE_LIMIT = 2
     assert lookup(client, certificate.number, "张三丰").status_code == 200
     assert lookup(client, certificate.number, "张三丰").status_code == 200
     assert lookup(client, certificate.number, "张三丰").status_code == 429
 
 
-def test_the_form_and_the_api_share_the_count(client, certificate, settings):
+def test_the_form_and_the_api_share_the_count(client, certificate, settings, whole_window):
     settings.CERTIFICATE_LOOKUP_RATE_LIMIT = 3
     for _ in range(2):
         lookup(client, certificate.number, "张三丰")

@@ -35,7 +35,7 @@ def redis_cache(settings):
     caches["default"].delete_pattern("training:lookup:*")
 
 
-def test_attempts_on_another_server_count_here(redis_cache, certificate, settings):
+def test_attempts_on_another_server_count_here(redis_cache, certificate, settings, whole_window):
     settings.CERTIFICATE_LOOKUP_RATE_LIMIT = 10
     client = Client(REMOTE_ADDR="198.51.100.20")
     body = {"number": certificate.number, "name": "张三丰"}
