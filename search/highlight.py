@@ -7,7 +7,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import fold, latin_word_pattern, query_terms
+from .analysis import fold, latin_word_pattern, query_terms, simplified
 
 MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 
@@ -31,8 +31,8 @@ def _pattern(needle: str) -> re.Pattern:
 
 def _folded(text: str) -> str:
     folded = fold(text)
-    # NFKC changed the length: fall back to case folding only, so positions stay the text's.
-    return folded if len(folded) == len(text) else text.lower()
+    # NFKC changed the length: fall back to the folds that keep it, so positions stay the text's.
+    return folded if len(folded) == len(text) else simplified(text.lower())
 
 
 #: The most matches a window may start at (:func:`_window`): a long text with thousands of

@@ -1,6 +1,8 @@
 import pytest
 
 from search.analysis import (
+    DICTIONARY,
+    fold,
     index_text,
     junctions,
     match_forms,
@@ -65,6 +67,25 @@ def test_a_number_before_a_batch_or_session_is_also_indexed_in_numerals():
 def test_full_width_characters_are_folded():
     assert index_text("ＭＥＳ１２３") == index_text("MES123")
     assert [t.text for t in query_terms("ＥＲＰ")] == ["erp"]
+
+
+def test_traditional_characters_are_analysed_as_simplified_ones():
+    assert index_text("數字孿生工廠與設備運維") == index_text("数字孪生工厂与设备运维")
+    assert [t.text for t in query_terms("煙臺 製造執行系統")] == ["烟台", "制造执行系统"]
+    assert places_named("煙臺 設備運維") == places_named("烟台 设备运维") == {"烟台"}
+
+
+def test_a_character_simplified_text_also_writes_is_left_as_it_is():
+    # 乾 is 干's traditional form, and a character of its own in 乾隆 or 乾坤.
+    assert "乾隆" in tokens("乾隆")
+    assert "著名" in tokens("著名")
+
+
+def test_every_word_of_the_domain_dictionary_is_already_simplified():
+    """A dictionary word with a traditional character would never be found: text and queries
+    are folded before they are segmented."""
+    words = DICTIONARY.read_text("utf-8").split()
+    assert [word for word in words if fold(word) != word.lower()] == []
 
 
 def test_query_segments_city_and_concept():

@@ -104,6 +104,19 @@ def test_a_word_written_across_the_segmentation_of_a_text_is_found(home):
     assert found("制造执行系统") == set()  # and a word nobody writes finds nobody
 
 
+def test_traditional_characters_find_simplified_text_and_back(home):
+    providers_saying(
+        home,
+        {
+            "烟台海纳工业互联网有限公司": "建设数字孪生工厂。",
+            "香港數碼科技有限公司": "提供雲端倉儲管理系統。",
+            "济南云启软件有限公司": "仓库安全巡检。",
+        },
+    )
+    assert found("數字孿生") == found("数字孪生") == {"烟台海纳工业互联网有限公司"}
+    assert found("仓储管理") == found("倉儲管理") == {"香港數碼科技有限公司"}
+
+
 def test_a_chinese_short_form_finds_the_full_name(home):
     providers_saying(
         home,

@@ -7,6 +7,14 @@ def test_a_synonym_is_marked_where_the_text_uses_it():
     assert highlight("提供制造执行系统实施", "MES") == "提供<mark>制造执行系统</mark>实施"
 
 
+def test_a_query_in_traditional_characters_marks_the_simplified_text_and_back():
+    assert highlight("建设数字孪生工厂", "數字孿生") == "建设<mark>数字孪生</mark>工厂"
+    assert highlight("建設數字孿生工廠", "数字孪生") == "建設<mark>數字孿生</mark>工廠"
+    # Where full-width folding changes the text's length (㈱ is three characters folded),
+    # the traditional characters are still read as simplified ones.
+    assert highlight("㈱數字孿生", "数字孪生") == "㈱<mark>數字孿生</mark>"
+
+
 def test_a_latin_word_typed_without_hyphens_marks_the_hyphenated_word():
     marked = highlight("企业SD-WAN组网和Wi-Fi 6覆盖", "sdwan wifi")
     assert marked == "企业<mark>SD-WAN</mark>组网和<mark>Wi-Fi</mark> 6覆盖"
