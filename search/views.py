@@ -98,6 +98,12 @@ def search(request, type_key: str | None = None):
                 cards=False,  # a title, a link and a snippet: see search.html
             )
 
+        def finds_anything(text: str) -> bool:
+            """Whether ``text`` finds an entry of any tab: a link to it leads somewhere."""
+            text_only = QueryDict(mutable=True)
+            text_only["q"] = text
+            return any(make_listing(t, text_only).match_count() for t, _page in available)
+
         opened = make_listing(registry.get(likely), params)
         ranked_with = (opened.model,) if opened.sort == "relevance" else ()
         for search_type, _index_page in available:
@@ -127,6 +133,8 @@ def search(request, type_key: str | None = None):
             # something; where it found nothing either, how the words stood is what to say.
             left_out = software_left_out(query, model) if found else None
             apart = None if left_out else _words_apart(query, model, type_key)
+            if apart and not found and not finds_anything(apart["text"]):
+                apart = None  # the words apart find nothing either: no link to an empty page
             if left_out:
                 context["software_left_out"] = left_out
             if apart:
@@ -138,7 +146,7 @@ def search(request, type_key: str | None = None):
         if not found:
             if type_key is None:  # else said above the chosen tab's empty list
                 apart = _words_apart(query, available[0][0].listing_class.model, None)
-                if apart:
+                if apart and finds_anything(apart["text"]):
                     context["words_apart"] = apart
             context["browse_links"] = [
                 {"label": index_page.title, "url": index_page.url} for _t, index_page in available

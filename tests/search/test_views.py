@@ -201,18 +201,28 @@ def test_a_closing_word_for_software_no_entry_has_is_left_out(client, catalogue)
     assert "software_left_out" not in kept.context
 
 
-def test_a_query_found_nowhere_without_its_word_for_software_says_how_the_words_stood(
-    client, catalogue
-):
-    """区块链系统: nothing has it, nor 区块链; the page says what the words did not find
-    (near each other), not that it left 系统 out."""
+def test_a_query_found_nowhere_in_any_form_says_nothing_of_its_words(client, catalogue):
+    """区块链系统: nothing has it, nor 区块链, nor the two words apart. The page does not say
+    it left 系统 out, nor link to the words apart: they would find nothing either."""
     for url in ("/search/", "/search/solution/"):
         response = client.get(url, {"q": "区块链系统"})
 
         assert "software_left_out" not in response.context
-        assert response.context["words_apart"]["text"] == "区块链 系统"
+        assert "words_apart" not in response.context
     site = client.get("/search/", {"q": "区块链系统"})
-    assert "没有连写“区块链系统”的条目，也没有这些词相距不远的条目。" in page_text(site)
+    assert "没有找到与“区块链系统”相关的内容。" in page_text(site)
+
+
+def test_no_link_to_the_words_apart_when_they_find_nothing_either(client, catalogue):
+    """数子孪生, a slip for 数字孪生: the words apart (数子 孪生) find nothing too, so the page
+    links to no second empty page; it suggests the word meant instead."""
+    for url in ("/search/", "/search/solution/"):
+        response = client.get(url, {"q": "数子孪生"})
+
+        assert "words_apart" not in response.context
+        assert "分开搜索" not in page_text(response)
+    hints = client.get("/search/", {"q": "数子孪生"}).context["spelling_hints"]
+    assert [hint["text"] for hint in hints][:1] == ["数字孪生"]
 
 
 def test_a_word_for_software_the_analysis_leaves_out_anyway_is_not_said_to_be(client, catalogue):
