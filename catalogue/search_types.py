@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db.models import prefetch_related_objects
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import MatchedTexts, SearchType, field_label, own_fields, register
@@ -175,7 +175,8 @@ def register_search_types() -> None:
     register(
         SearchType(
             key="provider",
-            label=_("服务商"),
+            # A tab of many, where 服务商 alone is one provider (服务商：…).
+            label=pgettext_lazy("search result type", "服务商"),
             listing_class=ProviderListing,
             index_page=_index_page(ProviderIndexPage),
             snippet_text=lambda provider: provider.introduction,

@@ -260,6 +260,7 @@ def test_the_english_search_finds_the_english_pages(client, catalogue):
     chinese = client.get("/search/", {"q": "预测性维护"})
     english = client.get("/en/search/", {"q": "预测性维护"})
     assert [t["count"] for t in english.context["tabs"]] == [2, 1]
+    assert [str(t["label"]) for t in english.context["tabs"]] == ["Providers", "Solutions"]
     assert [t["count"] for t in english.context["tabs"]] == [
         t["count"] for t in chinese.context["tabs"]
     ]
