@@ -63,7 +63,15 @@ class PilotZone(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Filtered and sorted by in the admin's listing (wagtail_hooks.py) while searching.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        *(
+            index.FilterField(name)
+            for name in ("name", "slug", "kind", "region", "sort_order", "locale")
+        ),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("试点")

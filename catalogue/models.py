@@ -39,7 +39,13 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The filter fields are what the admin's listings (wagtail_hooks.py) filter and sort a
+    # search by: without them a click on a column's heading while searching failed.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        *(index.FilterField(name) for name in ("name", "slug", "sort_order", "locale")),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -62,6 +68,7 @@ class Category(TaxonomyTerm):
     description = models.TextField(_("说明"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("description")]
+    search_fields = [*TaxonomyTerm.search_fields, index.FilterField("number")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("服务商类别")
@@ -78,6 +85,7 @@ class Subtype(TaxonomyTerm):
     )
 
     panels = [FieldPanel("category"), *TaxonomyTerm.panels]
+    search_fields = [*TaxonomyTerm.search_fields, index.FilterField("category")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("细分类型")
@@ -91,6 +99,7 @@ class Region(TaxonomyTerm):
     province = models.CharField(_("省份"), max_length=20, default="山东省")
 
     panels = [FieldPanel("name"), FieldPanel("province"), *TaxonomyTerm.panels[1:]]
+    search_fields = [*TaxonomyTerm.search_fields, index.FilterField("province")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("地区")

@@ -281,13 +281,71 @@ class ChineseAnalysisMixin:
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         forms = searched_forms(self, query_compiler_class, query, model_or_queryset, kwargs)
         if not forms:
-            return EmptySearchResults()
+            return NoResults(getattr(model_or_queryset, "model", model_or_queryset))
         kwargs["operator"] = None  # the analysed query carries its own operators
         for form in forms[:-1]:
             results = super()._search(query_compiler_class, form, model_or_queryset, **kwargs)
             if not isinstance(results, FairResultsMixin) or results.finds_any():
                 return results  # (an unindexed model's results are empty)
         return super()._search(query_compiler_class, forms[-1], model_or_queryset, **kwargs)
+
+
+class NoResults(EmptySearchResults):
+    """Nothing, for a query with nothing searchable left (only punctuation): results of the
+    searched model, as a queryset's are, since Django's list views name their list after it
+    (the stock empty results have no model, and the admin's listings failed on them)."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def _clone(self):
+        return self.__class__(self.model)
+
+
+class AdminListingSearchMixin:
+    """What the admin's listings ask of a search beyond the site's: some of a model's fields
+    (``fields=``: the fields their viewsets name), and an order by a column of the listing.
+
+    The stock database backends take the fields for columns: SQLite's MATCH names them as
+    columns of its full-text table, which has only title, body and autocomplete ("no such
+    column: name", django-modelsearch#47), and PostgreSQL makes a vector of the model's own
+    column, without the Chinese analysis (孪生 found no 数字孪生服务商 there). A field's text is
+    in the entry's title column (a field called title), its autocomplete column (an
+    AutocompleteField) or its body (any other), analysed: the search is made there. So a body
+    field is searched together with the model's other body fields, which share the column.
+
+    And a listing sorted by a foreign key (locale, category) orders the queryset by the key's
+    name, where the stock check knows filter fields by their column (locale_id) alone."""
+
+    _fields_are_columns = False
+
+    def check(self):
+        if self._fields_are_columns:
+            return
+        super().check()  # that the fields are the model's search fields
+        if self.fields is not None:
+            self.fields = self._index_columns(self.fields)
+            self._fields_are_columns = True
+
+    def _index_columns(self, fields) -> list[str] | None:
+        """The columns that hold ``fields``; None when they are all the entry's."""
+        if issubclass(self.TARGET_SEARCH_FIELD_TYPE, AutocompleteField):
+            return ["autocomplete"]
+        columns = sorted({"title" if f.split("__")[-1] == "title" else "body" for f in fields})
+        return None if columns == ["body", "title"] else columns
+
+    def get_fields_vectors(self, search_query):
+        """PostgreSQL's vectors of the columns in ``fields`` (SQLite matches the columns)."""
+        norms = {"title": F("index_entries__title_norm")}
+        return [(F(f"index_entries__{column}"), norms.get(column, 1.0)) for column in self.fields]
+
+    def _get_filterable_field(self, field_attname):
+        found = super()._get_filterable_field(field_attname)
+        if found is not None:
+            return found
+        fields = self.queryset.model.get_filterable_search_fields()
+        return next((field for field in fields if field.field_name == field_attname), None)
 
 
 def _chunks(items: list, size: int = 10_000):
@@ -1086,7 +1144,7 @@ def analysed_backend_class(base):
     compilers = {
         name: type(
             f"Fair{getattr(base, name).__name__}",
-            (FairRankingMixin, scoring, getattr(base, name)),
+            (AdminListingSearchMixin, FairRankingMixin, scoring, getattr(base, name)),
             {},
         )
         for name in ("query_compiler_class", "autocomplete_query_compiler_class")
