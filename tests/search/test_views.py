@@ -216,6 +216,7 @@ def test_a_query_found_nowhere_in_any_form_says_nothing_of_its_words(client, cat
 def test_no_link_to_the_words_apart_when_they_find_nothing_either(client, catalogue):
     """数子孪生, a slip for 数字孪生: the words apart (数子 孪生) find nothing too, so the page
     links to no second empty page; it suggests the word meant instead."""
+    publish_zibo_provider(catalogue, "建设数字孪生工厂。")
     for url in ("/search/", "/search/solution/"):
         response = client.get(url, {"q": "数子孪生"})
 
@@ -324,6 +325,23 @@ def test_nothing_found_offers_hints_and_browse_links(client, catalogue):
     assert "没有找到" in html
     assert ">预测性维护</a>" in html  # did you mean
     assert "服务商名录" in html  # browse link to the directory
+
+
+def test_a_word_one_character_off_is_corrected_even_inside_a_longer_known_word(client, catalogue):
+    """仓储管里 (管里 for 管理): 仓储管理 is no word of the vocabulary, but the head of one
+    (仓储管理系统), and what the catalogue has; 预测性维户 is one character off 预测性维护."""
+    publish_zibo_provider(catalogue, "提供仓储管理服务。")
+    for query, meant in (("仓储管里", "仓储管理"), ("预测性维户", "预测性维护")):
+        hints = client.get("/search/", {"q": query}).context["spelling_hints"]
+        assert hints[0]["text"] == meant
+        assert client.get(hints[0]["url"]).context["tabs"][0]["count"] > 0
+
+
+def test_a_hint_that_would_find_nothing_is_not_offered(client, catalogue):
+    """供应链管里 is one character off 供应链管理, which nothing in this catalogue has."""
+    response = client.get("/search/", {"q": "供应链管里"})
+    assert "供应链管理" not in [hint["text"] for hint in response.context["spelling_hints"]]
+    assert "您是不是要找" not in page_text(response)
 
 
 def test_unknown_type_is_404(client, catalogue):
