@@ -14,7 +14,7 @@ from . import registry
 from .analysis import DICTIONARY, MAX_QUERY_CHARS, in_dictionary, query_terms
 from .highlight import highlight
 from .query import NEAR, software_left_out, words_apart
-from .synonyms import ACRONYMS, chinese_names
+from .synonyms import ACRONYMS, ENGLISH_NAMES, PINYIN_PLACES, chinese_names
 
 
 def clean_query(raw: str) -> str:
@@ -23,9 +23,11 @@ def clean_query(raw: str) -> str:
 
 
 def _vocabulary() -> list[str]:
+    """The words a hint may offer: the domain's, the acronyms' Chinese names, and what an
+    English visitor types for them (predictive maintenance, Qingdao)."""
     if not hasattr(_vocabulary, "words"):
         words = [line.strip() for line in DICTIONARY.read_text("utf-8").splitlines()]
-        words += chinese_names()
+        words += [*chinese_names(), *ENGLISH_NAMES, *PINYIN_PLACES]
         _vocabulary.words = sorted({w for w in words if w})
     return _vocabulary.words
 
@@ -43,7 +45,8 @@ def _slips() -> dict[str, frozenset[str]]:
     least SLIP_MIN_CHARS characters, written so}``: what a query one character off (a slip of
     the input method: 仓储管里, 数子孪生) was likely meant to be."""
     table = defaultdict(set)
-    for word in _vocabulary():
+    # Chinese words: an English visitor's slips are difflib's (qingdoa, predictve).
+    for word in (word for word in _vocabulary() if not word.isascii()):
         for length in range(SLIP_MIN_CHARS, len(word) + 1):
             for start in range(len(word) - length + 1):
                 part = word[start : start + length]

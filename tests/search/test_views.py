@@ -294,6 +294,22 @@ def test_english_names_of_cities_and_concepts_find_the_chinese_texts(client, cat
     assert [t["count"] for t in english.context["tabs"]] == [2, 1]
 
 
+def test_an_english_visitor_s_typo_gets_english_hints(client, catalogue):
+    from portal.translation import sync_english_aliases
+
+    publish_zibo_provider(catalogue, "提供远程运维服务。")
+    sync_english_aliases()
+    response = client.get("/en/search/", {"q": "predictve maintenance"})
+    hints = [hint["text"] for hint in response.context["spelling_hints"]]
+    assert hints[:2] == ["predictive maintenance", "remote maintenance"]
+    assert client.get("/en/search/", {"q": "Yantia"}).context["spelling_hints"][0]["text"] == (
+        "yantai"
+    )
+    # Listed as English lists things.
+    said = page_text(response).split("Did you mean")[1].split("</p>")[0]
+    assert "</a>, <a" in said and "、" not in said
+
+
 def test_the_first_tab_that_found_something_opens(client, catalogue):
     response = client.get("/search/", {"q": "振动监测"})  # only in the solution's description
 
