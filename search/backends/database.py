@@ -12,6 +12,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, router, transaction
 from django.db.models import (
     BigIntegerField,
@@ -31,7 +32,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as vendor_backend
-from modelsearch.index import AutocompleteField, SearchField
+from modelsearch.index import AutocompleteField, FilterField, SearchField
 from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, Phrase
 from modelsearch.utils import ADD, OR, get_descendants_content_types_pks
 
@@ -315,8 +316,11 @@ class AdminListingSearchMixin:
     AutocompleteField) or its body (any other), analysed: the search is made there. So a body
     field is searched together with the model's other body fields, which share the column.
 
-    And a listing sorted by a foreign key (locale, category) orders the queryset by the key's
-    name, where the stock check knows filter fields by their column (locale_id) alone."""
+    And a listing sorted by a column orders the queryset by it, which the stock check allows
+    only for the model's filter fields, known by their column (locale_id, not locale): the
+    images' listing sorted by file size while searching failed. The database sorts and
+    filters by any of the model's own fields (the filter fields are for an engine that keeps
+    its own copy of them), so here any is allowed."""
 
     _fields_are_columns = False
 
@@ -344,8 +348,12 @@ class AdminListingSearchMixin:
         found = super()._get_filterable_field(field_attname)
         if found is not None:
             return found
-        fields = self.queryset.model.get_filterable_search_fields()
-        return next((field for field in fields if field.field_name == field_attname), None)
+        model = self.queryset.model
+        try:
+            field = model._meta.get_field(field_attname)
+        except FieldDoesNotExist:
+            return None
+        return FilterField(field.name) if field.concrete else None
 
 
 def _chunks(items: list, size: int = 10_000):

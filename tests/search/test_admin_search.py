@@ -90,3 +90,16 @@ def test_a_search_in_the_title_field_is_made_in_the_titles_alone(home):
     assert found("智恒", fields=["title"]) == {"青岛智恒数字科技有限公司"}
     assert found("仓储", fields=["introduction"]) == {"青岛智恒数字科技有限公司"}
     assert found("智恒", fields=["title"], order_by_relevance=False) == {"青岛智恒数字科技有限公司"}
+
+
+@pytest.mark.parametrize(
+    ("url", "ordering"),
+    [
+        ("/admin/images/", "file_size"),
+        ("/admin/images/", "-created_at"),
+        ("/admin/documents/", "-created_at"),
+        ("/admin/pages/search/", "-latest_revision_created_at"),
+    ],
+)
+def test_wagtail_s_own_listings_sort_a_search_by_their_columns(admin_client, url, ordering):
+    assert admin_client.get(url, {"q": "数字", "ordering": ordering}).status_code == 200
