@@ -4,6 +4,7 @@
 token or as the adjacent phrase of its bigrams, or through one of its synonyms.
 """
 
+from modelsearch.backends.base import EmptySearchResults
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText, SearchQuery
 
 from . import registry
@@ -204,6 +205,19 @@ def analyse(query, *, words: str = ANYWHERE):
     if isinstance(query, MatchAll):
         return query
     return analyse(PlainText(getattr(query, "query_string", "")), words=words)
+
+
+class NoResults(EmptySearchResults):
+    """Nothing, for a query with nothing searchable left (only punctuation): results of the
+    searched model, as a queryset's are, since Django's list views name their list after it
+    (the stock empty results have no model, and the admin's listings failed on them)."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def _clone(self):
+        return self.__class__(self.model)
 
 
 def searched_forms(backend, compiler_class, query, model_or_queryset, kwargs) -> list:

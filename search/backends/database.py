@@ -30,7 +30,6 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
-from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.index import AutocompleteField, FilterField, SearchField
 from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, Phrase
@@ -41,7 +40,7 @@ from portal.request_memo import remembered
 
 from .. import registry
 from ..documents import AnalysedDocument, BulkPreparingMixin
-from ..query import Near, has_phrase, is_proximity, searched_forms, split_phrases
+from ..query import Near, NoResults, has_phrase, is_proximity, searched_forms, split_phrases
 from ..ranking import rank_fairly
 
 
@@ -289,19 +288,6 @@ class ChineseAnalysisMixin:
             if not isinstance(results, FairResultsMixin) or results.finds_any():
                 return results  # (an unindexed model's results are empty)
         return super()._search(query_compiler_class, forms[-1], model_or_queryset, **kwargs)
-
-
-class NoResults(EmptySearchResults):
-    """Nothing, for a query with nothing searchable left (only punctuation): results of the
-    searched model, as a queryset's are, since Django's list views name their list after it
-    (the stock empty results have no model, and the admin's listings failed on them)."""
-
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def _clone(self):
-        return self.__class__(self.model)
 
 
 class AdminListingSearchMixin:

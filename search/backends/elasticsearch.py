@@ -13,10 +13,9 @@ from functools import cache
 from importlib import import_module
 
 from modelsearch.backends import get_search_backend
-from modelsearch.backends.base import EmptySearchResults
 
 from ..documents import BulkPreparingMixin, analysed_field
-from ..query import Near, searched_forms
+from ..query import Near, NoResults, searched_forms
 
 logger = logging.getLogger(__name__)
 
@@ -182,7 +181,7 @@ class ChineseEngineMixin:
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         forms = searched_forms(self, query_compiler_class, query, model_or_queryset, kwargs)
         if not forms:
-            return EmptySearchResults()
+            return NoResults(getattr(model_or_queryset, "model", model_or_queryset))
         kwargs["operator"] = None
         for form in forms:
             results = super()._search(query_compiler_class, form, model_or_queryset, **kwargs)

@@ -186,3 +186,10 @@ def test_live_engine_finds_chinese_words_and_acronyms(home):
         assert list(engine.search("区块链", ProviderPage)) == []
         # Written together nowhere: the words near each other.
         assert [p.title for p in engine.search("库存管理", ProviderPage)] == [near.title]
+
+
+@pytest.mark.django_db
+def test_a_query_of_punctuation_finds_nothing_of_the_searched_model(home):
+    """As the admin's listings take results: they name their list after the model."""
+    results = backend().search('" OR (', ProviderPage)
+    assert list(results) == [] and results.model is ProviderPage
