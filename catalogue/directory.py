@@ -51,6 +51,7 @@ from portal import page_cache
 from portal.lookups import keys_in
 from portal.request_memo import remembered
 from search.analysis import place_stem, places_named
+from search.hints import spelling_hints
 
 from . import facet_index, taxonomy
 from .models import (
@@ -1126,7 +1127,25 @@ class Listing:
             "clear_url": f"{self.base_url}{self.state.querystring(page=None, **self._cleared())}",
             "export_links": self.export_links(),
             "feed_url": self.feed_url(),
+            # Called by the template, where it shows them (a directory that found nothing):
+            # each hint is a search, which the site search's own empty tabs do not need.
+            "spelling_hints": self.spelling_hints if not paginator.count else (),
         }
+
+    def spelling_hints(self) -> list[dict]:
+        """``{text, url}`` of the known words close to a keyword that found nothing here, each
+        of which finds something in this list (search.hints); none with filters chosen, whose
+        emptiness the keyword may not be to blame for."""
+        if not self.state.q or self.state.is_filtered:
+            return []
+
+        def listing_for(word: str) -> Listing:
+            params = QueryDict(mutable=True)
+            params["q"] = word
+            return type(self)(params, index_page=self.index_page, base_url=self.base_url)
+
+        hints = spelling_hints(self.state.q, finds=lambda word: listing_for(word).match_count())
+        return [{"text": word, "url": listing_for(word).url()} for word in hints]
 
     def _cleared(self) -> dict:
         return dict.fromkeys(self.state.facet_params)

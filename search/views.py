@@ -1,89 +1,20 @@
 """Site search: one box over every registered type, with a tab per type (and its count),
 the type's facets, sort and pagination, and snippets with the matched words marked."""
 
-import difflib
-import itertools
-from collections import defaultdict
-from functools import cache
-
 from django.http import Http404, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from . import registry
-from .analysis import DICTIONARY, MAX_QUERY_CHARS, in_dictionary, query_terms
+from .analysis import MAX_QUERY_CHARS
 from .highlight import highlight
+from .hints import spelling_hints
 from .query import NEAR, software_left_out, words_apart
-from .synonyms import ACRONYMS, ENGLISH_NAMES, PINYIN_PLACES, chinese_names
 
 
 def clean_query(raw: str) -> str:
     text = "".join(ch for ch in raw if ch.isprintable() or ch == " ")
     return " ".join(text.split())[:MAX_QUERY_CHARS]
-
-
-def _vocabulary() -> list[str]:
-    """The words a hint may offer: the domain's, the acronyms' Chinese names, and what an
-    English visitor types for them (predictive maintenance, Qingdao)."""
-    if not hasattr(_vocabulary, "words"):
-        words = [line.strip() for line in DICTIONARY.read_text("utf-8").splitlines()]
-        words += [*chinese_names(), *ENGLISH_NAMES, *PINYIN_PLACES]
-        _vocabulary.words = sorted({w for w in words if w})
-    return _vocabulary.words
-
-
-MAX_HINTS = 4
-
-#: The shortest part of a known word a query may be one character off: two-character words
-#: one character off are too many and too unlike each other (管里: 管理, 代理, 护理 …).
-SLIP_MIN_CHARS = 3
-
-
-@cache
-def _slips() -> dict[str, frozenset[str]]:
-    """``{a text with one character blanked (\\0): the known words, and parts of them of at
-    least SLIP_MIN_CHARS characters, written so}``: what a query one character off (a slip of
-    the input method: 仓储管里, 数子孪生) was likely meant to be."""
-    table = defaultdict(set)
-    # Chinese words: an English visitor's slips are difflib's (qingdoa, predictve).
-    for word in (word for word in _vocabulary() if not word.isascii()):
-        for length in range(SLIP_MIN_CHARS, len(word) + 1):
-            for start in range(len(word) - length + 1):
-                part = word[start : start + length]
-                # A word's head (仓储管理 of 仓储管理系统) or a word of its own, not any part
-                # (预测与 of 故障预测与健康管理).
-                if start and length < len(word) and not in_dictionary(part):
-                    continue
-                for i in range(length):
-                    table[f"{part[:i]}\0{part[i + 1 :]}"].add(part)
-    return {blanked: frozenset(parts) for blanked, parts in table.items()}
-
-
-def _one_character_off(text: str) -> list[str]:
-    """Known words (or their heads and the words inside them: 仓储管理 of 仓储管理系统) that
-    differ from ``text`` in one character, in order; none for a word of the dictionary
-    (预测性 is no slip for 预测与, nor 服务商 for 服务总)."""
-    if in_dictionary(text):
-        return []
-    slips = _slips()
-    found = set()
-    for i in range(len(text)):
-        found |= slips.get(f"{text[:i]}\0{text[i + 1 :]}", frozenset())
-    return sorted(found - {text})
-
-
-def spelling_hints(query: str) -> list[str]:
-    """Known words close to the query's terms, best first, for a query that found nothing
-    (more than are shown: the page offers those that find something)."""
-    whole = "".join(query.split())
-    hints = _one_character_off(whole)
-    hints += difflib.get_close_matches(whole, _vocabulary(), n=2, cutoff=0.75)
-    for term in query_terms(query):
-        if len(term.text) < 2 or term.text in ACRONYMS:
-            continue
-        hints += _one_character_off(term.text)
-        hints += difflib.get_close_matches(term.text, _vocabulary(), n=2, cutoff=0.6)
-    return [hint for hint in dict.fromkeys(hints) if hint not in query]
 
 
 def type_url(key: str | None, query: str) -> str:
@@ -199,10 +130,8 @@ def search(request, type_key: str | None = None):
             context["browse_links"] = [
                 {"label": index_page.title, "url": index_page.url} for _t, index_page in available
             ]
-            # Only hints that find something: a hint is a link, and an empty page is no answer.
-            hints = (hint for hint in spelling_hints(query) if finds_anything(hint))
             context["spelling_hints"] = [
                 {"text": hint, "url": type_url(None, hint)}
-                for hint in itertools.islice(hints, MAX_HINTS)
+                for hint in spelling_hints(query, finds=finds_anything)
             ]
     return TemplateResponse(request, "search/search.html", context)

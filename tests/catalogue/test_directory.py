@@ -382,6 +382,25 @@ def test_query_count_does_not_grow_with_the_number_of_providers(client, provider
     assert response.context["paginator"].count == 200 - 12  # 12 removed are hidden
 
 
+def test_a_keyword_one_character_off_gets_a_hint_in_the_directory(client, provider_index):
+    """数子孪生 finds nothing; the directory offers 数字孪生, a search of its own list, which
+    finds the provider. Not with a filter chosen: the filter may be why nothing was found."""
+    providers = [
+        make_provider(provider_index, title="烟台海纳科技", introduction="建设数字孪生工厂。"),
+        make_provider(provider_index, title="济南云启软件", introduction="仓储管理系统上云。"),
+    ]
+    sync_english_aliases(providers)
+
+    html = client.get("/providers/", {"q": "数子孪生"}).content.decode()
+    hint = '您是不是要找：<a href="/providers/?q=%E6%95%B0%E5%AD%97%E5%AD%AA%E7%94%9F">数字孪生</a>'
+    assert hint in html
+    assert titles(client, "/providers/?q=数字孪生") == {"烟台海纳科技"}
+    # Only hints that find something here: 供应链管理 would find nobody.
+    assert "您是不是要找" not in client.get("/providers/", {"q": "供应链管里"}).content.decode()
+    filtered = client.get("/providers/", {"q": "数子孪生", "region": "qingdao"})
+    assert "您是不是要找" not in filtered.content.decode()
+
+
 @pytest.mark.parametrize("q", ["青岛", "青岛 a&b=c+d%"])
 def test_an_option_link_keeps_the_keyword_and_the_other_facets_but_not_the_page(client, varied, q):
     from urllib.parse import parse_qs, urlsplit

@@ -1,0 +1,87 @@
+"""Hints for a search that found nothing: known words close to what was typed (您是不是要找).
+
+The words are the domain's (its dictionary, the acronyms' Chinese names) and what the English
+site is searched by (the concepts' English names, the cities in pinyin). A hint is a link, so
+only hints that find something are offered: the caller says what finding is (the site search
+looks in every tab; a directory in its own list).
+"""
+
+import difflib
+from collections import defaultdict
+from collections.abc import Callable
+from functools import cache
+
+from .analysis import DICTIONARY, in_dictionary, query_terms
+from .synonyms import ACRONYMS, ENGLISH_NAMES, PINYIN_PLACES, chinese_names
+
+MAX_HINTS = 4
+
+
+@cache
+def _vocabulary() -> tuple[str, ...]:
+    """The words a hint may offer: the domain's, the acronyms' Chinese names, and what an
+    English visitor types for them (predictive maintenance, Qingdao)."""
+    words = [line.strip() for line in DICTIONARY.read_text("utf-8").splitlines()]
+    words += [*chinese_names(), *ENGLISH_NAMES, *PINYIN_PLACES]
+    return tuple(sorted({w for w in words if w}))
+
+#: The shortest part of a known word a query may be one character off: two-character words
+#: one character off are too many and too unlike each other (管里: 管理, 代理, 护理 …).
+SLIP_MIN_CHARS = 3
+
+
+@cache
+def _slips() -> dict[str, frozenset[str]]:
+    """``{a text with one character blanked (\\0): the known words, and parts of them of at
+    least SLIP_MIN_CHARS characters, written so}``: what a query one character off (a slip of
+    the input method: 仓储管里, 数子孪生) was likely meant to be."""
+    table = defaultdict(set)
+    # Chinese words: an English visitor's slips are difflib's (qingdoa, predictve).
+    for word in (word for word in _vocabulary() if not word.isascii()):
+        for length in range(SLIP_MIN_CHARS, len(word) + 1):
+            for start in range(len(word) - length + 1):
+                part = word[start : start + length]
+                # A word's head (仓储管理 of 仓储管理系统) or a word of its own, not any part
+                # (预测与 of 故障预测与健康管理).
+                if start and length < len(word) and not in_dictionary(part):
+                    continue
+                for i in range(length):
+                    table[f"{part[:i]}\0{part[i + 1 :]}"].add(part)
+    return {blanked: frozenset(parts) for blanked, parts in table.items()}
+
+
+def _one_character_off(text: str) -> list[str]:
+    """Known words (or their heads and the words inside them: 仓储管理 of 仓储管理系统) that
+    differ from ``text`` in one character, in order; none for a word of the dictionary
+    (预测性 is no slip for 预测与, nor 服务商 for 服务总)."""
+    if in_dictionary(text):
+        return []
+    slips = _slips()
+    found = set()
+    for i in range(len(text)):
+        found |= slips.get(f"{text[:i]}\0{text[i + 1 :]}", frozenset())
+    return sorted(found - {text})
+
+
+def close_words(query: str) -> list[str]:
+    """Known words close to the query's terms, best first."""
+    whole = "".join(query.split())
+    hints = _one_character_off(whole)
+    hints += difflib.get_close_matches(whole, _vocabulary(), n=2, cutoff=0.75)
+    for term in query_terms(query):
+        if len(term.text) < 2 or term.text in ACRONYMS:
+            continue
+        hints += _one_character_off(term.text)
+        hints += difflib.get_close_matches(term.text, _vocabulary(), n=2, cutoff=0.6)
+    return [hint for hint in dict.fromkeys(hints) if hint not in query]
+
+
+def spelling_hints(query: str, *, finds: Callable[[str], bool]) -> list[str]:
+    """At most MAX_HINTS of :func:`close_words`, those for which ``finds`` is true."""
+    hints = []
+    for word in close_words(query):
+        if len(hints) == MAX_HINTS:
+            break
+        if finds(word):
+            hints.append(word)
+    return hints
