@@ -11,10 +11,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
 
-from .analysis import DICTIONARY, in_dictionary, query_terms
+from .analysis import DICTIONARY, fold, in_dictionary, query_terms, tokenizer
 from .synonyms import ACRONYMS, ENGLISH_NAMES, PINYIN_PLACES, chinese_names
 
 MAX_HINTS = 4
+#: Hints searched for at most, to offer MAX_HINTS that find something: a page that found
+#: nothing pays a search for each.
+MAX_TRIED = 8
 
 
 @cache
@@ -24,6 +27,7 @@ def _vocabulary() -> tuple[str, ...]:
     words = [line.strip() for line in DICTIONARY.read_text("utf-8").splitlines()]
     words += [*chinese_names(), *ENGLISH_NAMES, *PINYIN_PLACES]
     return tuple(sorted({w for w in words if w}))
+
 
 #: The shortest part of a known word a query may be one character off: two-character words
 #: one character off are too many and too unlike each other (管里: 管理, 代理, 护理 …).
@@ -41,13 +45,21 @@ def _slips() -> dict[str, frozenset[str]]:
         for length in range(SLIP_MIN_CHARS, len(word) + 1):
             for start in range(len(word) - length + 1):
                 part = word[start : start + length]
-                # A word's head (仓储管理 of 仓储管理系统) or a word of its own, not any part
-                # (预测与 of 故障预测与健康管理).
-                if start and length < len(word) and not in_dictionary(part):
+                if part != word and not _whole_words(part):
                     continue
                 for i in range(length):
                     table[f"{part[:i]}\0{part[i + 1 :]}"].add(part)
     return {blanked: frozenset(parts) for blanked, parts in table.items()}
+
+
+def _whole_words(part: str) -> bool:
+    """Whether a part of a known word is words of its own: a word of the dictionary, or one
+    that cuts no word at either end (仓储管理 of 仓储管理系统: 仓储 管理), not a cut one (设备管
+    of 设备管理, 数字化咨 of 数字化咨询, 预测与 of 故障预测与健康管理)."""
+    if in_dictionary(part):
+        return True
+    words = tokenizer().lcut(part, HMM=False)
+    return len(words[0]) > 1 and len(words[-1]) > 1
 
 
 def _one_character_off(text: str) -> list[str]:
@@ -64,9 +76,16 @@ def _one_character_off(text: str) -> list[str]:
 
 
 def close_words(query: str) -> list[str]:
-    """Known words close to the query's terms, best first."""
-    whole = "".join(query.split())
-    hints = _one_character_off(whole)
+    """Known words close to the query's terms, best first: the query with a part one
+    character off a known word put right (烟台 仓储管里: 烟台 仓储管理), then words like the
+    whole query or like one of its terms."""
+    parts = fold(query).split()
+    whole = "".join(parts)
+    hints = [
+        " ".join([*parts[:i], word, *parts[i + 1 :]])
+        for i, part in enumerate(parts)
+        for word in _one_character_off(part)
+    ]
     hints += difflib.get_close_matches(whole, _vocabulary(), n=2, cutoff=0.75)
     for term in query_terms(query):
         if len(term.text) < 2 or term.text in ACRONYMS:
@@ -77,11 +96,7 @@ def close_words(query: str) -> list[str]:
 
 
 def spelling_hints(query: str, *, finds: Callable[[str], bool]) -> list[str]:
-    """At most MAX_HINTS of :func:`close_words`, those for which ``finds`` is true."""
-    hints = []
-    for word in close_words(query):
-        if len(hints) == MAX_HINTS:
-            break
-        if finds(word):
-            hints.append(word)
-    return hints
+    """At most MAX_HINTS of the first MAX_TRIED :func:`close_words`, those for which ``finds``
+    is true (each is a search)."""
+    tried = close_words(query)[:MAX_TRIED]
+    return [word for word in tried if finds(word)][:MAX_HINTS]

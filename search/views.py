@@ -122,6 +122,7 @@ def search(request, type_key: str | None = None):
             mark_results(search_type, listing_context["results"], query)
             context.update(listing_context)
             context["active"] = search_type
+            context["spelling_hints"] = ()  # a directory's own (the listing's), set below
         if not found:
             if type_key is None:  # else said above the chosen tab's empty list
                 apart = _words_apart(query, available[0][0].listing_class.model, None)

@@ -35,6 +35,16 @@ def test_a_search_is_listed_in_any_column_s_order(admin_client):
                 assert response.status_code == 200, (model, ordering)
 
 
+def test_a_search_sorted_by_name_lists_its_hits_in_that_order(admin_client, indexed_taxonomy):
+    url = reverse(Subtype.snippet_viewset.get_url_name("list"))
+    hits = {s.name for s in Subtype.objects.all() if "管理" in s.name}
+    assert len(hits) > 3
+    for ordering, reverse_order in (("name", False), ("-name", True)):
+        names = listed_names(admin_client.get(url, {"q": "管理", "ordering": ordering}))
+        assert set(names) == hits
+        assert names == sorted(names, reverse=reverse_order)
+
+
 def test_a_search_is_narrowed_by_the_listing_s_filters(admin_client, indexed_taxonomy):
     url = reverse(Subtype.snippet_viewset.get_url_name("list"))
     twin = Subtype.objects.get(name="数字孪生服务商")

@@ -2,6 +2,7 @@ import pytest
 
 from search.analysis import (
     DICTIONARY,
+    TRADITIONAL,
     fold,
     index_text,
     junctions,
@@ -76,9 +77,22 @@ def test_traditional_characters_are_analysed_as_simplified_ones():
 
 
 def test_a_character_simplified_text_also_writes_is_left_as_it_is():
-    # 乾 is 干's traditional form, and a character of its own in 乾隆 or 乾坤.
-    assert "乾隆" in tokens("乾隆")
-    assert "著名" in tokens("著名")
+    # 乾 is 干's traditional form, and a character of its own in 乾隆 or 乾坤; 吒 of 哪吒 is
+    # in the simplified character set (GB 2312), as every character simplified text writes.
+    for word in ("乾隆", "著名", "哪吒", "香菸"):
+        assert fold(word) == word
+    pairs = [line.split("\t") for line in TRADITIONAL.read_text("utf-8").splitlines()]
+    folded = [traditional for traditional, *_ in pairs if not traditional.startswith("#")]
+    assert len(folded) > 2000
+    assert [character for character in folded if _in_gb2312(character)] == []
+
+
+def _in_gb2312(character: str) -> bool:
+    try:
+        character.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def test_every_word_of_the_domain_dictionary_is_already_simplified():

@@ -347,10 +347,32 @@ def test_a_word_one_character_off_is_corrected_even_inside_a_longer_known_word(c
     """仓储管里 (管里 for 管理): 仓储管理 is no word of the vocabulary, but the head of one
     (仓储管理系统), and what the catalogue has; 预测性维户 is one character off 预测性维护."""
     publish_zibo_provider(catalogue, "提供仓储管理服务。")
-    for query, meant in (("仓储管里", "仓储管理"), ("预测性维户", "预测性维护")):
+    for query, meant in (
+        ("仓储管里", "仓储管理"),
+        ("倉儲管里", "仓储管理"),  # in traditional characters
+        ("预测性维户", "预测性维护"),
+        ("烟台 设备管里", "烟台 设备管理"),  # the other words kept
+    ):
         hints = client.get("/search/", {"q": query}).context["spelling_hints"]
         assert hints[0]["text"] == meant
         assert client.get(hints[0]["url"]).context["tabs"][0]["count"] > 0
+
+
+def test_no_hint_is_a_word_cut_short(client, catalogue):
+    """设备巡 is one character off 设备管, the head of 设备管理, which finds the provider that
+    writes 设备管理; but 设备管 is no word, and no hint."""
+    hints = client.get("/search/", {"q": "设备巡"}).context["spelling_hints"]
+    assert "设备管" not in [hint["text"] for hint in hints]
+
+
+def test_a_chosen_tab_shows_the_hints_when_nothing_was_found(client, catalogue):
+    response = client.get("/search/solution/", {"q": "预测性维户"})
+    assert "您是不是要找：" in page_text(response)
+    assert response.context["spelling_hints"][0]["text"] == "预测性维护"
+    # Where another tab found something, the page is no empty search: no hints.
+    response = client.get("/search/solution/", {"q": "财务共享"})
+    assert response.context["tabs"][0]["count"] == 1
+    assert "您是不是要找：" not in page_text(response)
 
 
 def test_a_hint_that_would_find_nothing_is_not_offered(client, catalogue):
