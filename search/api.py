@@ -13,6 +13,7 @@ from portal.api_support import ValidationErrorOut, public_cache
 
 from . import registry
 from .highlight import highlight
+from .hints import spelling_hints
 from .views import clean_query
 
 router = Router(tags=["search"])
@@ -65,6 +66,10 @@ class SearchOut(Schema):
     results: list[SearchResult]
     facets: dict[str, list[FacetOptionOut]] = Field(
         description="type：各类型的结果数；指定 type 时还有该类型的筛选维度及各取值的结果数"
+    )
+    suggestions: list[str] = Field(
+        default_factory=list,
+        description="没有结果时：与关键词相近、能找到结果的词（“您是不是要找”），最多 4 个",
     )
 
 
@@ -130,12 +135,23 @@ def search(request: HttpRequest, params: Query[SearchParams]):
                     {"value": o.value, "label": str(o.label), "count": o.count}
                     for o in facet.options
                 ]
+
+        def finds_anything(word: str) -> bool:
+            return any(
+                _listing(t, page, _querydict({"q": word}), request, models).match_count()
+                for t, page in searched
+            )
+
+        # As the site search offers them: words close to a query that found nothing, each
+        # finding something in the types searched.
+        suggestions = spelling_hints(query, finds=finds_anything) if query and not total else []
     return {
         "count": total,
         "page": params.page,
         "page_size": params.page_size,
         "results": results,
         "facets": facets,
+        "suggestions": suggestions,
     }
 
 

@@ -153,3 +153,15 @@ def test_snippets_and_places_are_plain_text(client, catalogue):
     assert result["matched"] == [{"field": "服务商", "text": "青岛海川智能装备有限公司"}]
     scenario = client.get("/api/v1/search", {"q": "联调 立项", "type": "solution"}).json()
     assert scenario["results"][0]["matched"] == [{"field": "应用场景", "text": "研发<联调>"}]
+
+
+def test_a_query_that_finds_nothing_gets_suggestions_that_find_something(client, catalogue):
+    body = client.get("/api/v1/search", {"q": "预测性维户"}).json()
+    assert body["count"] == 0
+    assert body["suggestions"] == ["预测性维护"]
+    found = client.get("/api/v1/search", {"q": body["suggestions"][0]}).json()
+    assert found["count"] == 2
+    assert found["suggestions"] == []
+    # Within the type asked for: no solution says 预测性维护.
+    solutions = client.get("/api/v1/search", {"q": "预测性维户", "type": "solution"}).json()
+    assert solutions["count"] == 0 and solutions["suggestions"] == []
