@@ -1113,6 +1113,7 @@ class Listing:
             "search_query": self.state.q,
             "search_failed": self.search_failed,
             "facets": facets,
+            "facet_options_shown": any(facet.options for facet in facets),
             "active_filters": self.active_filters(facets),
             "is_filtered": self.state.is_filtered,
             "sort": self.sort,

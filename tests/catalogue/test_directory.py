@@ -401,6 +401,18 @@ def test_a_keyword_one_character_off_gets_a_hint_in_the_directory(client, provid
     assert "您是不是要找" not in filtered.content.decode()
 
 
+def test_a_keyword_that_finds_nothing_leaves_nothing_to_filter(client, provider_index):
+    sync_english_aliases([make_provider(provider_index, title="烟台海纳科技")])
+
+    empty = client.get("/providers/", {"q": "没有这个词"}).content.decode()
+    assert "没有可供筛选的条目。" in empty and "应用筛选" not in empty
+    found = client.get("/providers/", {"q": "海纳"}).content.decode()
+    assert "没有可供筛选的条目。" not in found and "应用筛选" in found
+    # Chosen filters can still be cleared.
+    filtered = client.get("/providers/", {"q": "没有这个词", "region": "yantai"}).content.decode()
+    assert "清除筛选" in filtered
+
+
 @pytest.mark.parametrize("q", ["青岛", "青岛 a&b=c+d%"])
 def test_an_option_link_keeps_the_keyword_and_the_other_facets_but_not_the_page(client, varied, q):
     from urllib.parse import parse_qs, urlsplit
