@@ -63,7 +63,8 @@ class PilotZone(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
-    # Filtered and sorted by in the admin's listing (wagtail_hooks.py) while searching.
+    # Filtered and sorted by in the admin's listing (wagtail_hooks.py) while searching, which
+    # a search engine needs as filter fields (the database backends use the model's columns).
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),

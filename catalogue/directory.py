@@ -1133,20 +1133,33 @@ class Listing:
             "spelling_hints": self.spelling_hints if not paginator.count else (),
         }
 
+    def with_keyword(self, keyword: str) -> Listing:
+        """This list searched for ``keyword`` alone (no filters, sort or page), taking its hits
+        from the same match as the listings searched with it: what a hint links to."""
+        params = QueryDict(mutable=True)
+        params["q"] = keyword
+        return type(self)(
+            params,
+            index_page=self.index_page,
+            base_url=self.base_url,
+            searched_with=self.searched_with,
+            cards=self.cards,
+        )
+
     def spelling_hints(self) -> list[dict]:
         """``{text, url}`` of the known words close to a keyword that found nothing here, each
         of which finds something in this list (search.hints); none with filters chosen, whose
         emptiness the keyword may not be to blame for."""
         if not self.state.q or self.state.is_filtered:
             return []
+        listings = {}
 
-        def listing_for(word: str) -> Listing:
-            params = QueryDict(mutable=True)
-            params["q"] = word
-            return type(self)(params, index_page=self.index_page, base_url=self.base_url)
+        def finds(word: str) -> bool:
+            listings[word] = self.with_keyword(word)
+            return bool(listings[word].match_count())
 
-        hints = spelling_hints(self.state.q, finds=lambda word: listing_for(word).match_count())
-        return [{"text": word, "url": listing_for(word).url()} for word in hints]
+        hints = spelling_hints(self.state.q, finds=finds)
+        return [{"text": word, "url": listings[word].url()} for word in hints]
 
     def _cleared(self) -> dict:
         return dict.fromkeys(self.state.facet_params)

@@ -39,8 +39,8 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    # The filter fields are what the admin's listings (wagtail_hooks.py) filter and sort a
-    # search by: without them a click on a column's heading while searching failed.
+    # What the admin's listings (wagtail_hooks.py) filter and sort a search by, for a search
+    # engine, which keeps its own copy of them (the database backends use the model's columns).
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),

@@ -104,6 +104,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
         stop = start + params.page_size
         wanted: list[tuple] = []  # (search type, pk) of the requested page, in result order
         type_counts = []
+        listings = []
         active_listing = None
         total = 0
         searched = [(t, page) for t, page in available if not params.type or t.key == params.type]
@@ -122,6 +123,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
                 wanted.extend((search_type, pk) for pk in ids[max(start - total, 0) : stop - total])
             type_counts.append((search_type, count))
             total += count
+            listings.append(listing)
             active_listing = listing
 
         results = _results(wanted, query, request)
@@ -137,10 +139,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
                 ]
 
         def finds_anything(word: str) -> bool:
-            return any(
-                _listing(t, page, _querydict({"q": word}), request, models).match_count()
-                for t, page in searched
-            )
+            return any(listing.with_keyword(word).match_count() for listing in listings)
 
         # As the site search offers them: words close to a query that found nothing, each
         # finding something in the types searched.

@@ -79,9 +79,7 @@ def search(request, type_key: str | None = None):
 
         def finds_anything(text: str) -> bool:
             """Whether ``text`` finds an entry of any tab: a link to it leads somewhere."""
-            text_only = QueryDict(mutable=True)
-            text_only["q"] = text
-            return any(make_listing(t, text_only).match_count() for t, _page in available)
+            return any(listing.with_keyword(text).match_count() for listing in listings.values())
 
         opened = make_listing(registry.get(likely), params)
         ranked_with = (opened.model,) if opened.sort == "relevance" else ()
