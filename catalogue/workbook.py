@@ -68,6 +68,7 @@ from portal import page_cache
 from portal.heap import old_objects_set_aside
 from portal.identifiers import normalise, uscc_problem
 from portal.translation import create_english_aliases, sync_english_aliases
+from search.analysis import simplified
 
 from .bulk import DeferredIndexing, compute_derived_fields, create_pages
 from .models import (
@@ -383,12 +384,20 @@ def cell_text(value: Any) -> str:
 
 
 def _fold(text: str) -> str:
-    """Fold full-width characters and drop all spaces: how names are compared."""
+    """Fold full-width characters and drop all spaces: how values are read."""
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+def name_key(text: str) -> str:
+    """How a name the template knows (a sheet, a column, a place) is compared: folded, and
+    written in simplified characters, as the site writes them (煙臺市 is 烟台市)."""
+    return simplified(_fold(text))
+
+
 def term_key(text: str) -> str:
-    return _fold(text).casefold()
+    """How a term (a category, an industry, a solution's name within its provider) is
+    compared with the site's: as a name, in either case."""
+    return name_key(text).casefold()
 
 
 def single_line(text: str) -> str:
@@ -415,7 +424,7 @@ def split_cell(value: Any) -> list[str]:
 
 
 def _header_key(text: str) -> str:
-    return _fold(text).strip("*")
+    return name_key(text).strip("*")
 
 
 def slug_for(name: str, taken: set[str], *, fallback: str) -> str:
@@ -450,7 +459,7 @@ def parse_region(value: Any) -> tuple[str, str] | str:
     A Shandong city may be written without 市 or with the province; a municipality is its own
     province; anywhere else needs the province: ``江苏省南京市``. Anything after the city (a
     district) is ignored."""
-    text = _fold(cell_text(value)).removeprefix("中国")
+    text = name_key(cell_text(value)).removeprefix("中国")
     if not text:
         return "必填项不能为空"
     for short, full in MUNICIPALITIES.items():
@@ -1666,7 +1675,7 @@ def _sheets(workbook, result: ImportResult, problems: _Problems) -> dict[str, st
     others."""
     found: dict[str, str] = {}
     for actual in workbook.sheetnames:
-        name = _fold(actual)
+        name = name_key(actual)
         if (name in CATALOGUE_SHEETS or name in _REGISTERED_SHEETS) and name not in found:
             found[name] = actual
         else:

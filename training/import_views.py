@@ -8,7 +8,6 @@ sheet other than 证书 is refused before anything is read.
 
 from __future__ import annotations
 
-import unicodedata
 import warnings
 
 import openpyxl
@@ -18,7 +17,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from catalogue import views as catalogue_views
-from catalogue.workbook import template_sheets
+from catalogue.workbook import name_key, template_sheets
 
 from .workbook import SHEET
 
@@ -50,8 +49,7 @@ def other_sheets(fileobj) -> list[str]:
     finally:
         fileobj.seek(0)
     known = set(template_sheets())
-    folded = ["".join(unicodedata.normalize("NFKC", n).split()) for n in names]
-    return [name for name in folded if name in known and name != SHEET]
+    return [name for name in map(name_key, names) if name in known and name != SHEET]
 
 
 class _CertificateImportMixin:

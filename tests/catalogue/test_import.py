@@ -554,6 +554,31 @@ def test_names_are_trimmed_and_full_width_characters_folded(index, xlsx):
     assert result.new_industries == []
 
 
+def test_a_workbook_written_in_traditional_characters_matches_the_sites_names(index, xlsx):
+    """An editor in Hong Kong or Taiwan types 煙臺市 for 烟台市: sheets, columns, places and
+    terms are compared in simplified characters, and the names typed are kept as typed."""
+    row = provider(
+        服务商名称="煙臺雲帆數字科技有限公司",
+        所在地区="山東省煙臺市",
+        服务商类别="數字化諮詢服務商",
+        细分类型="諮詢規劃服務商",
+        服务行业="裝備製造",
+    )
+    traditional = {"服务商名称": "服務商名稱", "统一社会信用代码": "統一社會信用代碼"}
+    traditional |= {"所在地区": "所在地區", "服务商类别": "服務商類別", "细分类型": "細分類型"}
+    rows = table([row])
+    rows[0] = [traditional.get(header, header) for header in rows[0]]
+    result = import_workbook(xlsx(**{"服務商": rows}))
+    assert result.ok, result.summary_lines()
+    assert (result.new_regions, result.new_industries) == ([], [])
+    page = zh_provider(row["统一社会信用代码"]).get_latest_revision_as_object()
+    assert page.title == "煙臺雲帆數字科技有限公司"
+    assert page.region.name == "烟台市"
+    assert {c.slug for c in page.categories.all()} == {"consulting"}
+    assert {s.name for s in page.subtypes.all()} == {"咨询规划服务商"}
+    assert {i.name for i in page.industries.all()} == {"装备制造"}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -568,6 +593,8 @@ def test_names_are_trimmed_and_full_width_characters_folded(index, xlsx):
         ("黑龙江省哈尔滨市", ("黑龙江省", "哈尔滨市")),
         ("广西壮族自治区南宁市", ("广西壮族自治区", "南宁市")),
         ("四川省阿坝藏族羌族自治州", ("四川省", "阿坝藏族羌族自治州")),
+        ("山東省煙臺市", ("山东省", "烟台市")),
+        ("臺灣省臺北市", ("台湾省", "台北市")),
     ],
 )
 def test_regions_are_read(text, expected):

@@ -273,9 +273,11 @@ def test_officers_import_through_their_upload_page(officer_client, programme):
     assert Certificate.objects.filter(number="SDSZ2025000001").exists()
 
 
-def test_the_officers_page_refuses_other_sheets(officer_client, programme):
+# 服務商: the import reads a sheet named in traditional characters as the template's.
+@pytest.mark.parametrize("sheet", ["服务商", "服務商", "　服务商 "])
+def test_the_officers_page_refuses_other_sheets(officer_client, programme, sheet):
     book = openpyxl.load_workbook(io.BytesIO(workbook([row(1)])))
-    book.create_sheet("服务商").append(["服务商名称"])
+    book.create_sheet(sheet).append(["服务商名称"])
     buffer = io.BytesIO()
     book.save(buffer)
     response = officer_client.post("/admin/training/import/", {"file": upload(buffer.getvalue())})
