@@ -62,11 +62,12 @@ _JOINT_STANDARD = re.compile(rf"(?<![a-z])iso\s*[{HYPHENS}/]\s*iec\s*([0-9]+)")
 _HYPHENATED = re.compile(rf"(?<![a-z0-9])[a-z0-9]+(?:{_HYPHEN.pattern}[a-z0-9]+)+")
 _CJK_WORD = re.compile(rf"[{_CJK}]+")
 # Lone characters jieba leaves in a query that say nothing of what is sought: function
-# characters (的, 与, 等 …), characters of a question (我想找, 做, 吗 …), and characters of a
-# question that as often end a word (赋能, 所有, 需要, 友好 …). See _segment.
+# characters (的, 与, 等 …), characters of a question (我想找, 做, 吗, 谁, 帮我, 找个 …), and
+# characters of a question that as often end or begin a word (赋能, 所有, 需要, 友好, 哪家强,
+# 想上MES; 上云 …). See _segment.
 FUNCTION_CHARACTERS = frozenset("的了和与及或在是对为把被将等之其")
-QUESTION_CHARACTERS = frozenset("我你想找做请吗呢啊吧呀哪")
-WEAK_CHARACTERS = frozenset("能有要好")
+QUESTION_CHARACTERS = frozenset("我你想找做请吗呢啊吧呀哪谁给帮个")
+WEAK_CHARACTERS = frozenset("能有要好强上")
 STOP_CHARACTERS = FUNCTION_CHARACTERS | QUESTION_CHARACTERS | WEAK_CHARACTERS
 # Lone characters that begin the product terms they are in (云监控, 碳资产): joined to the word
 # after them, not before (化工 云监控, not 化工云 监控). See _segment.
@@ -85,14 +86,23 @@ LATIN_STOP_WORDS = frozenset(
 # (Word lists read best as words: SIM905 would make them a column of quoted strings.)
 QUESTION_WORDS = frozenset(
     "请问 推荐 哪家 哪些 哪个 哪里 什么 如何 怎么 怎样 有没有 几家 一家 一些 比较 相关 "  # noqa: SIM905
-    "可以 能够 需要 寻找 查找 搜索 一下 麻烦 帮忙".split()
+    "可以 能够 需要 寻找 查找 搜索 一下 麻烦 帮忙 是否 能不能 不能 可不可以 了解 方面 实现 "
+    "我们 我司 我厂".split()
 )
+# The words that make a query a question by themselves (如何实现设备联网, 是否有MES): no
+# concept has them. The others of QUESTION_WORDS need a second one, or a character of
+# QUESTION_CHARACTERS (推荐算法 is a concept; 推荐哪家 a question).
+ASKING_WORDS = frozenset("如何 怎么 怎样 什么 有没有 是否 能不能 可不可以".split())  # noqa: SIM905
 # A query that opens with one of these asks for what follows when that cannot make a concept
 # of it: an acronym, a place or a kind of entry (需要MES, 推荐青岛的, 推荐设备运维公司; not
 # 推荐算法, 搜索优化). Openings no concept begins with are dropped as they stand (求推荐MES,
 # 帮我找MES; 求是科技 is a name, 帮扶 a word).
 REQUEST_WORDS = frozenset("需要 推荐 搜索".split())  # noqa: SIM905
 _REQUEST_OPENING = re.compile(r"^\s*(?:求推荐|求助|帮我|帮忙)")
+# The programme's province. Every entry is in it or serves it, and few texts say so (山东 in
+# some names, 山东省 in some addresses): with something else, a query naming it seeks that
+# (山东省青岛市, 山东 MES); alone, the texts that write it.
+HOME_PROVINCE = frozenset({"山东", "山东省"})
 # Shandong's cities; with the province, DISTRICTS and OTHER_PLACES, the places of PLACE_NAMES,
 # which a query may write against a concept (青岛数字孪生 is a city and a concept).
 CITIES = tuple(
@@ -135,6 +145,10 @@ INDUSTRIES = tuple(
 )
 SOFTWARE_WORDS = frozenset("软件 系统 平台".split())  # noqa: SIM905
 KIND_WORDS = frozenset("公司 企业 服务商 厂商 厂家 解决方案 方案 案例 产品".split())  # noqa: SIM905
+# Words after a word that say "of that field" (制造行业, 化工领域): the word is what is sought.
+# 企业 and 产业 say so after an industry only (食品企业; 中小企业 and 数字产业 are concepts).
+FIELD_WORDS = frozenset("行业 领域".split())  # noqa: SIM905
+INDUSTRY_KIND_WORDS = frozenset("企业 产业".split())  # noqa: SIM905
 
 _tokenizer = None
 _tokenizer_lock = threading.Lock()
@@ -370,12 +384,13 @@ def _segment(cjk: str) -> list[str]:
 
 
 def _apart(word: str) -> tuple[str, ...]:
-    """``word`` with a closing 公司 apart (服务公司: 服务 公司), as two words of the query. The
-    names here end in 有限公司 (峰云认证技术服务有限公司), which people shorten to 公司
-    (峰云认证技术服务公司); jieba knows such a word whole (服务公司, 集团公司), and whole it
-    would have to be written so."""
-    if len(word) >= 4 and word.endswith("公司"):
-        return word[:-2], "公司"
+    """``word`` with a closing 公司 or 行业 apart (服务公司: 服务 公司; 食品行业: 食品 行业), as
+    two words of the query. The names here end in 有限公司 (峰云认证技术服务有限公司), which
+    people shorten to 公司 (峰云认证技术服务公司); jieba knows such a word whole (服务公司,
+    集团公司, 食品行业), and whole it would have to be written so."""
+    for ending in ("公司", "行业"):
+        if len(word) >= 4 and word.endswith(ending):
+            return word[:-2], ending
     return (word,)
 
 
@@ -462,7 +477,7 @@ def _analysed_query(
     asked = (
         not QUESTION_CHARACTERS.isdisjoint(text)
         or len(QUESTION_WORDS.intersection(words)) > 1
-        or "有没有" in words  # no concept has it
+        or not ASKING_WORDS.isdisjoint(words)
         or bool(opening)
         or _opens_with_request(words)
     )
@@ -475,8 +490,9 @@ def _analysed_query(
         previous = ""  # the word kept before this one in the run, if it was kept
         for i, word in enumerate(run):
             if (
-                (asked and word in QUESTION_WORDS)
+                (asked and (word in QUESTION_WORDS or _kind_asked_for(run, i)))
                 or _names_the_kind(run_text, run, i)
+                or _names_the_field(run, i)
                 or set(word) <= STOP_CHARACTERS
             ):
                 previous = ""
@@ -485,6 +501,8 @@ def _analysed_query(
             if previous and _written_together(previous, word, run_text):
                 joins.append((previous, word))
             previous = word
+    if english or not HOME_PROVINCE.issuperset(sought):
+        sought = [word for word in sought if word not in HOME_PROVINCE]
     terms = [Term(name, _english_spellings(name)) for name in english]
     # A query of nothing but words that say nothing: them.
     for word in dict.fromkeys(sought or ([] if english else words)):
@@ -592,6 +610,25 @@ def _names_the_kind(run_text: str, run: list[str], i: int) -> bool:
     if word not in KIND_WORDS or i != len(run) - 1:
         return False
     return i == 0 or run_text.endswith("的" + word) or len(run[i - 1]) >= 3
+
+
+def _kind_asked_for(run: list[str], i: int) -> bool:
+    """Whether ``run[i]`` is a kind of entry a question asks for (哪家公司, 哪些企业)."""
+    return run[i] in KIND_WORDS and i > 0 and run[i - 1] in QUESTION_WORDS
+
+
+def _names_the_field(run: list[str], i: int) -> bool:
+    """Whether ``run[i]`` says that the word before it is a field (制造行业, 化工领域, and after
+    an industry's word 食品企业, 化工产业; see :data:`FIELD_WORDS`)."""
+    word = run[i]
+    if i == 0 or word not in FIELD_WORDS | INDUSTRY_KIND_WORDS:
+        return False
+    return word in FIELD_WORDS or _names_industry(run[i - 1])
+
+
+def _names_industry(word: str) -> bool:
+    """Whether ``word`` is an industry's, or begins one's name (食品 of 食品加工)."""
+    return len(word) >= 2 and any(name.startswith(word) for name in industry_words())
 
 
 def _without_software_words(runs: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:

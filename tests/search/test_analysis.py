@@ -183,6 +183,68 @@ def test_the_words_of_a_question_and_of_the_kind_of_entry_are_not_required():
     assert [t.text for t in query_terms("案例")] == ["案例"]  # nothing else to search
 
 
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("如何实现设备联网", ["设备联网"]),  # 如何 makes it a question by itself
+        ("是否有做MES的", ["mes"]),
+        ("能不能做设备远程运维", ["设备", "远程", "运维"]),
+        ("谁能做设备联网", ["设备联网"]),
+        ("能帮我推荐做质量追溯的服务商吗？", ["质量追溯"]),
+        ("给我推荐一下济南的ERP服务商", ["济南", "erp"]),
+        ("想找个做仓储管理系统的", ["仓储管理系统"]),
+        ("我们是做纺织的，想上MES", ["纺织", "mes"]),
+        ("想了解一下视觉检测方面的案例", ["视觉", "检测"]),
+        ("做数字孪生哪家强", ["数字孪生"]),
+        ("哪家公司做设备预测性维护", ["设备", "预测性维护"]),
+        # Not questions: the same characters and words as parts of concepts.
+        ("企业上云", ["企业", "上云"]),
+        ("智强", ["智强"]),
+        ("推荐算法", ["推荐", "算法"]),
+        ("实现", ["实现"]),
+    ],
+)
+def test_the_words_of_a_question_in_any_form_are_not_required(query, terms):
+    assert [t.text for t in query_terms(query)] == terms
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("山东省青岛市", ["青岛市"]),
+        ("山东济南", ["济南"]),
+        ("山东省 MES", ["mes"]),
+        ("山东 digital twin", ["digital twin"]),
+        ("山东海纳数据科技", ["海纳", "数据", "科技"]),
+        # Alone, the province is what is sought.
+        ("山东", ["山东"]),
+        ("山东省", ["山东省"]),
+    ],
+)
+def test_the_programmes_province_is_sought_only_alone(query, terms):
+    assert [t.text for t in query_terms(query)] == terms
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("食品行业", ["食品"]),  # jieba's word, taken apart
+        ("化工行业MES", ["化工", "mes"]),
+        ("橡胶轮胎行业", ["橡胶轮胎"]),
+        ("制造领域 数字孪生", ["制造", "数字孪生"]),
+        ("食品企业 设备联网", ["食品", "设备联网"]),  # 食品 begins the industry 食品加工
+        ("新能源产业", ["新能源"]),
+        # Concepts: 企业 and 产业 after a word of no industry, 行业 first.
+        ("中小企业", ["中小企业"]),
+        ("数字产业", ["数字", "产业"]),
+        ("行业大模型", ["行业", "大模型"]),
+        ("行业", ["行业"]),
+    ],
+)
+def test_a_field_is_sought_without_the_word_that_says_it_is_one(query, terms):
+    assert [t.text for t in query_terms(query)] == terms
+
+
 def test_a_closing_company_is_a_word_of_its_own():
     """Names end in 有限公司, which people shorten to 公司: jieba's 服务公司 is no word of any
     name (峰云认证技术服务有限公司)."""

@@ -68,11 +68,23 @@ def tab_counts(response) -> dict[str, tuple[int, bool]]:
 
 @pytest.mark.parametrize(
     "question",
-    ["青岛做预测性维护的公司", "我想找青岛的预测性维护服务商", "青岛有哪些预测性维护案例"],
+    [
+        "青岛做预测性维护的公司",
+        "我想找青岛的预测性维护服务商",
+        "青岛有哪些预测性维护案例",
+        "如何在青岛做预测性维护",
+        "谁能帮我找个青岛的预测性维护服务商",
+        "青岛哪家公司做预测性维护",
+        "青岛预测性维护哪家强",
+        # The programme's province: every entry is in it, and these texts do not say so.
+        "山东省青岛市 预测性维护",
+        "山东青岛预测性维护",
+    ],
 )
 def test_a_question_finds_what_its_words_describe(client, catalogue, question):
-    """做, 有哪些 and 公司 / 服务商 / 案例 say how the visitor asks and what kind of entry they
-    want (the tabs answer that); no entry has to contain them."""
+    """做, 有哪些, 如何, 谁能帮我, 哪家强 and 公司 / 服务商 / 案例 say how the visitor asks and
+    what kind of entry they want (the tabs answer that); no entry has to contain them, nor
+    the name of the province they all are in."""
     asked = client.get("/search/", {"q": question})
     described = client.get("/search/", {"q": "青岛 预测性维护"})
 
