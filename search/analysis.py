@@ -55,6 +55,7 @@ _DATE_UNIT = re.compile(rf"(?<=[0-9])([年月])(?=[{_CJK}])(?![度份底初中�
 # Chinese numerals (第三批): a query's is read in numerals, as one term (its digit alone would
 # be found in any text with a 3), and a text's is indexed in numerals too, after the text.
 _ORDINAL = re.compile(r"第([0-9]{1,2})([批期届])")
+NUMBERED = re.compile(r"第[一二三四五六七八九十]{1,3}[批期届]")  # as a query reads _ORDINAL
 _HYPHEN = re.compile(f"[{HYPHENS}]")
 # ISO/IEC 27001, a standard of both, is typed ISO27001 (and ISO 27001): the index has the
 # standard's number after iso as well as after iec.

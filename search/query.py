@@ -11,6 +11,7 @@ from . import registry
 from .analysis import (
     _RUN,
     KIND_WORDS,
+    NUMBERED,
     bigrams,
     fold,
     industry_words,
@@ -138,8 +139,9 @@ def _phrase(query_string: str) -> SearchQuery | None:
 
 
 #: How an analysed query keeps the words a query writes together (库存管理): as written
-#: (:class:`Junction`), near each other (:class:`Near`), or anywhere (neither).
-TOGETHER, NEAR, ANYWHERE = "together", "near", "anywhere"
+#: (:class:`Junction`), near each other (:class:`Near`), or anywhere (neither); or, to decide
+#: whether any text writes them together, exactly as written (:func:`_as_written`).
+TOGETHER, NEAR, ANYWHERE, EXACTLY = "together", "near", "anywhere", "exactly"
 
 
 def _held_near(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
@@ -182,6 +184,8 @@ def analyse(query, *, words: str = ANYWHERE):
                     _one_or_many(Or, [Junction(bigram) for bigram in bigrams_of_pair])
                     for bigrams_of_pair in junctions(query.query_string)
                 ]
+            elif words == EXACTLY:
+                terms += [_as_written(*pair) for pair in joined_words(query.query_string)]
             elif words == NEAR:
                 terms += [
                     Near(first, second)
@@ -207,6 +211,21 @@ def analyse(query, *, words: str = ANYWHERE):
     return analyse(PlainText(getattr(query, "query_string", "")), words=words)
 
 
+def _as_written(first: tuple[str, ...], second: tuple[str, ...]) -> SearchQuery:
+    """Two words written together in any of their spellings: for each pair, the phrase of the
+    bigrams across their junction (转型 型咨 咨询 for 数字化转型 and 咨询), which the junction's
+    bigram alone is not (大型咨询 has 型咨)."""
+    spans = dict.fromkeys(
+        # A session's number in numerals (第三期) is indexed after its text, which may write
+        # it in digits (第3期培训班): there, only the junction's bigram is in the text.
+        a[-1] + b[0] if NUMBERED.fullmatch(a) else a[-2:] + b[:2]
+        for a in first
+        for b in second
+    )
+    phrases = [Phrase(" ".join(bigrams(s))) if len(s) > 2 else PlainText(s) for s in spans]
+    return _one_or_many(Or, phrases)
+
+
 class NoResults(EmptySearchResults):
     """Nothing, for a query with nothing searchable left (only punctuation): results of the
     searched model, as a queryset's are, since Django's list views name their list after it
@@ -221,10 +240,14 @@ class NoResults(EmptySearchResults):
 
 
 def searched_forms(backend, compiler_class, query, model_or_queryset, kwargs) -> list:
-    """The analysed forms of ``query`` a backend's ``_search`` tries, first to last: all of
-    :func:`analysed_forms` for a full-text search of a type the site search lists, in every
-    field; the words alone for anything else (an autocomplete, the admin's search of other
-    models, a search in some fields), which the site search's match does not decide."""
+    """The analysed forms of ``query`` a backend's ``_search`` tries, first to last, each as
+    ``(form, what decides it)``: all of :func:`analysed_forms` for a full-text search of a type
+    the site search lists, in every field; the words alone for anything else (an
+    autocomplete, the admin's search of other models, a search in some fields), which the site
+    search's match does not decide.
+
+    A form is searched when the query that decides it finds anything (:func:`deciding_form`),
+    the last whatever it finds."""
     model = getattr(model_or_queryset, "model", model_or_queryset)
     catalogue = (
         compiler_class is backend.query_compiler_class
@@ -234,7 +257,7 @@ def searched_forms(backend, compiler_class, query, model_or_queryset, kwargs) ->
     if catalogue:
         return analysed_forms(query)
     words = analyse(query)
-    return [] if words is None else [words]
+    return [] if words is None else [(words, words)]
 
 
 def words_apart(query: str, model) -> tuple[str, str] | None:
@@ -257,11 +280,16 @@ def words_apart(query: str, model) -> tuple[str, str] | None:
     return where, " ".join(term.text for term in query_terms(query))
 
 
-def analysed_forms(query) -> list:
+def analysed_forms(query) -> list[tuple[SearchQuery, SearchQuery]]:
     """The analysed queries a catalogue search tries, first to last, the first that finds
     anything and the last whatever it finds: with the words written together standing
     together (库存管理 as written), then near each other (:class:`Near`), for a query that has
-    such words; else just the analysed query. Empty when nothing searchable is left.
+    such words; else just the analysed query. Empty when nothing searchable is left. Each
+    comes with the query that decides whether it is searched (whether that finds anything):
+    the words together are searched where a text writes them exactly so (:data:`EXACTLY`),
+    though they are held together by the bigrams that join them, which may join other words
+    elsewhere (大型咨询 has the 型咨 of 数字化转型咨询, which no text writes: texts with the
+    words near each other are then what is sought).
 
     Most texts have 管理, so the words apart find many entries that are not about 库存管理;
     those that write 库存管理 are what the query asks for when there are any. When none do
@@ -274,14 +302,17 @@ def analysed_forms(query) -> list:
     A query that ends in a word for software (设备管理系统) is then tried without it, in the
     same two forms (:func:`search.analysis.without_software_word`, :func:`software_left_out`):
     texts name what their software does more often than the kind of software it is."""
-    together = analyse(query, words=TOGETHER)
-    if together is None:
+    if analyse(query, words=TOGETHER) is None:
         return []
-    forms = [together, analyse(query, words=NEAR)]
-    shorter = _without_software_word(query)
-    if shorter is not None:
-        forms += [analyse(shorter, words=TOGETHER), analyse(shorter, words=NEAR)]
-    return list({repr(form): form for form in forms if form is not None}.values())
+    forms = []
+    for source in (query, _without_software_word(query)):
+        if source is None:
+            continue
+        together = analyse(source, words=TOGETHER)
+        forms += [(together, analyse(source, words=EXACTLY)), (analyse(source, words=NEAR),) * 2]
+    return list(
+        {repr(form): (form, decider) for form, decider in forms if form is not None}.values()
+    )
 
 
 def _without_software_word(query) -> PlainText | None:

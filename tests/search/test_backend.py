@@ -191,6 +191,20 @@ def test_words_typed_together_are_found_together_where_any_entry_has_them(home):
     assert pages >= {"山东甲科技有限公司", "山东乙科技有限公司", "山东戊科技有限公司"}
 
 
+def test_a_bigram_joining_other_words_does_not_make_words_count_as_written_together(home):
+    """数字化转型咨询 is written together nowhere; 大型咨询 has its junction's bigram 型咨. The
+    words near each other are found, not the text with the bigram and the words far apart."""
+    providers_saying(
+        home,
+        {
+            "山东甲咨询有限公司": "大型咨询机构，多年来为制造企业提供质量管理服务，关注数字化转型。",
+            "山东乙科技有限公司": "提供数字化转型的咨询服务。",
+        },
+    )
+
+    assert found("数字化转型咨询") == {"山东乙科技有限公司"}
+
+
 def test_words_typed_together_are_found_together_in_any_spelling(home):
     providers_saying(
         home,

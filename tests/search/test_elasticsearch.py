@@ -82,7 +82,7 @@ def test_words_typed_together_are_asked_for_together_first():
     compiler_class = engine.query_compiler_class
     together, near = (
         compiler_class(ProviderPage.objects.all(), form).get_query()
-        for form in searched_forms(engine, compiler_class, "库存管理", ProviderPage, {})
+        for form, _decider in searched_forms(engine, compiler_class, "库存管理", ProviderPage, {})
     )
     assert "'存管'" in str(together) and "'库存'" in str(together) and "'管理'" in str(together)
     assert "'存管'" not in str(near) and "'库存'" in str(near)
