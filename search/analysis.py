@@ -33,6 +33,7 @@ from .synonyms import (
     chinese_names,
     english_names_in,
     equivalents,
+    similar_spellings,
 )
 
 DICTIONARY = Path(__file__).resolve().parent / "dictionary" / "domain.txt"
@@ -424,12 +425,32 @@ def _place(merged: list[str], pending: str) -> None:
         merged.append(pending)
 
 
-def query_terms(query: str) -> list[Term]:
-    """Split a visitor's query into required terms, each with its synonyms."""
-    return list(_analysed_query(query)[0])
+def query_terms(query: str, *, similar: bool = False) -> list[Term]:
+    """Split a visitor's query into required terms, each with its synonyms, and with
+    ``similar``, its spellings in words the field writes either way
+    (:func:`search.synonyms.similar_spellings`)."""
+    return list(_analysed_query(query, similar)[0])
 
 
-def junctions(query: str) -> list[tuple[str, ...]]:
+def similar_query(query: str) -> str | None:
+    """The query's terms with the first of their similar spellings (智慧工厂: 智能工厂), to say
+    what a search that found nothing as typed looked for; None when it has none."""
+    plain, similar = query_terms(query), query_terms(query, similar=True)
+    if plain == similar:
+        return None
+    replaced = {
+        term.text: widened.alternatives[len(term.alternatives)]
+        for term, widened in zip(plain, similar, strict=True)
+        if widened != term
+    }
+    # As typed where it writes the words as analysed (智慧 MES), else as folded (智慧ＭＥＳ).
+    text = query if all(word in query for word in replaced) else fold(query)
+    for word, other in replaced.items():
+        text = text.replace(word, other)
+    return text
+
+
+def junctions(query: str, *, similar: bool = False) -> list[tuple[str, ...]]:
     """The bigrams that join the query's words where it writes them together (库存管理:
     存管), which an entry holding the words as written has too; each pair of words gives the
     bigrams of all their spellings, any of which will do (数采系统: 采系, or 集系 for
@@ -443,25 +464,28 @@ def junctions(query: str) -> list[tuple[str, ...]]:
     (青岛数字孪生 is 青岛 and 数字孪生, wherever each is written), nor at a word with a Latin
     spelling (no bigram joins MES to a Chinese word), nor where the query left something out
     between them (仓储与物流), nor at a word beyond the query's last term."""
-    return list(dict.fromkeys(_junction(first, second) for first, second in joined_words(query)))
+    pairs = joined_words(query, similar=similar)
+    return list(dict.fromkeys(_junction(first, second) for first, second in pairs))
 
 
 def _junction(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a[-1] + b[0] for a in first for b in second))
 
 
-def joined_words(query: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+def joined_words(
+    query: str, *, similar: bool = False
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """The pairs of words the query writes together, where :func:`junctions` joins them:
     ``(spellings of the first, spellings of the second)`` for each pair, in the query's
     order."""
-    return list(_analysed_query(query)[1])
+    return list(_analysed_query(query, similar)[1])
 
 
 # A catalogue search analyses its query several times (its forms, each tab's listing, the
 # highlighting), ~0.1 ms each.
 @lru_cache(maxsize=256)
 def _analysed_query(
-    query: str,
+    query: str, similar: bool = False
 ) -> tuple[tuple[Term, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
     english, text = english_names_in(fold(query)[:MAX_QUERY_CHARS])
     opening = _REQUEST_OPENING.match(text)
@@ -507,7 +531,10 @@ def _analysed_query(
     terms = [Term(name, _english_spellings(name)) for name in english]
     # A query of nothing but words that say nothing: them.
     for word in dict.fromkeys(sought or ([] if english else words)):
-        terms.append(Term(word, (word, *equivalents(word), *_without_place_suffix(word))))
+        spellings = (word, *equivalents(word), *_without_place_suffix(word))
+        if similar:
+            spellings += tuple(s for spelling in spellings for s in similar_spellings(spelling))
+        terms.append(Term(word, tuple(dict.fromkeys(spellings))))
     terms = terms[:MAX_QUERY_TERMS]
     spellings = {term.text: term.alternatives for term in terms}
     joined = [

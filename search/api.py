@@ -14,6 +14,7 @@ from portal.api_support import ValidationErrorOut, public_cache
 from . import registry
 from .highlight import highlight
 from .hints import spelling_hints
+from .query import similar_searched
 from .views import clean_query
 
 router = Router(tags=["search"])
@@ -179,9 +180,15 @@ def _results(wanted, query: str, request) -> list[dict]:
         for obj in model.objects.filter(pk__in=pks):  # the listing's own, specific model
             objects[(search_type.key, obj.pk)] = obj
     matched = {}
+    # A type that found nothing as typed was searched in similar words (智能工厂 for 智慧工厂).
+    similar = {
+        search_type: similar_searched(query, search_type.listing_class.model) is not None
+        for search_type in by_type
+    }
     for search_type, pks in by_type.items():
         found = [objects[(search_type.key, pk)] for pk in pks if (search_type.key, pk) in objects]
-        for pk, places in search_type.where_matched(found, query).items():
+        places_of = search_type.where_matched(found, query, similar=similar[search_type])
+        for pk, places in places_of.items():
             matched[(search_type.key, pk)] = [
                 {"field": str(label), "text": plain(text)} for label, text in places
             ]
@@ -190,7 +197,8 @@ def _results(wanted, query: str, request) -> list[dict]:
         obj = objects.get((search_type.key, pk))
         if obj is None:
             continue
-        snippet = plain(highlight(search_type.snippet_text(obj), query))
+        text = search_type.snippet_text(obj)
+        snippet = plain(highlight(text, query, similar=similar[search_type]))
         results.append(
             {
                 "type": search_type.key,

@@ -14,10 +14,14 @@ MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
 
 # A search page marks the query in each result's title and snippet: forty times the same.
 @lru_cache(maxsize=256)
-def _term_needles(query: str) -> tuple[tuple[re.Pattern, ...], ...]:
-    """The needles of each of the query's terms (a word and its synonyms: MES, 制造执行系统)."""
+def _term_needles(query: str, similar: bool = False) -> tuple[tuple[re.Pattern, ...], ...]:
+    """The needles of each of the query's terms (a word and its synonyms: MES, 制造执行系统;
+    with ``similar``, the spellings a search that found nothing as typed looked for too)."""
+    if not query:
+        return ()
     return tuple(
-        tuple(_pattern(alt) for alt in term.alternatives if alt) for term in query_terms(query)
+        tuple(_pattern(alt) for alt in term.alternatives if alt)
+        for term in query_terms(query, similar=similar)
     )
 
 
@@ -77,17 +81,17 @@ def _window(
     return best_start, tuple(spans)
 
 
-def excerpt(text: str, query: str, *, length: int = 120) -> str:
+def excerpt(text: str, query: str, *, length: int = 120, similar: bool = False) -> str:
     """The plain text of :func:`highlight`'s excerpt, without its marks and ellipses."""
     text = " ".join((text or "").split())
-    start, _matches = _window(text, _term_needles(query) if query else (), length)
+    start, _matches = _window(text, _term_needles(query, similar), length)
     return text[start : start + length]
 
 
-def highlight(text: str, query: str, *, length: int = 120) -> SafeString:
+def highlight(text: str, query: str, *, length: int = 120, similar: bool = False) -> SafeString:
     """An escaped excerpt of about `length` characters around the densest cluster of matches,
-    with the matches wrapped in <mark>."""
-    return _marked(text, _term_needles(query) if query else (), length)
+    with the matches wrapped in <mark> (``similar``: see :func:`_term_needles`)."""
+    return _marked(text, _term_needles(query, similar), length)
 
 
 def _marked(text: str, terms: tuple[tuple[re.Pattern, ...], ...], length: int) -> SafeString:
@@ -120,20 +124,22 @@ def _terms_held(text: str, terms: tuple[tuple[re.Pattern, ...], ...]) -> set[int
     return {i for i, needles in enumerate(terms) if any(n.search(folded) for n in needles)}
 
 
-def missing_terms(shown: str, query: str) -> set[int]:
+def missing_terms(shown: str, query: str, *, similar: bool = False) -> set[int]:
     """The query's terms (by their place in it) that ``shown`` (the title and snippet text of
     a result) lacks, in all of their spellings."""
-    terms = _term_needles(query) if query else ()
+    terms = _term_needles(query, similar)
     return set(range(len(terms))) - _terms_held(shown, terms)
 
 
-def where_matched(texts, query: str, missing: set[int]) -> list[tuple[str, SafeString]]:
+def where_matched(
+    texts, query: str, missing: set[int], *, similar: bool = False
+) -> list[tuple[str, SafeString]]:
     """``(label, marked excerpt)`` of the first of ``texts`` (``(label, text)`` pairs) to hold
     each of the ``missing`` terms (:func:`missing_terms` of what a result shows), which are
     taken out of ``missing`` as they are found: a provider found for 青岛 数字孪生 by its
     细分类型, not its introduction, says so, or the visitor sees nothing of why it is
     listed."""
-    terms = _term_needles(query) if query else ()
+    terms = _term_needles(query, similar)
     found = []
     for label, text in texts:
         if not missing:

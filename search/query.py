@@ -19,6 +19,7 @@ from .analysis import (
     junctions,
     match_forms,
     query_terms,
+    similar_query,
     without_software_word,
 )
 
@@ -116,9 +117,9 @@ def _one_or_many(cls, queries: list[SearchQuery]) -> SearchQuery:
     return queries[0] if len(queries) == 1 else cls(queries)
 
 
-def _term_queries(query_string: str) -> list[SearchQuery]:
+def _term_queries(query_string: str, similar: bool) -> list[SearchQuery]:
     queries = []
-    for term in query_terms(query_string):
+    for term in query_terms(query_string, similar=similar):
         alternatives = [
             _alternative(kind, value)
             for spelling in term.alternatives
@@ -164,8 +165,10 @@ def _held_near(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     return not (any(map(first[0].startswith, names)) and second[0] not in names)
 
 
-def analyse(query, *, words: str = ANYWHERE):
+def analyse(query, *, words: str = ANYWHERE, similar: bool = False):
     """The analysed query, or None when nothing searchable is left (only punctuation, say).
+    With ``similar``, each term also in the spellings the field writes either way (智慧工厂:
+    智能工厂; :func:`search.analysis.query_terms`).
 
     ``words``: where the words the query writes together must stand (:data:`TOGETHER`,
     :data:`NEAR`, :data:`ANYWHERE`), in an ``and`` query outside a ``Not``: together by the
@@ -175,21 +178,22 @@ def analyse(query, *, words: str = ANYWHERE):
     if isinstance(query, str):
         query = PlainText(query)
     if isinstance(query, PlainText):
-        terms = _term_queries(query.query_string)
+        text = query.query_string
+        terms = _term_queries(text, similar)
         if not terms:
             return None
         if query.operator == "and":
             if words == TOGETHER:
                 terms += [
                     _one_or_many(Or, [Junction(bigram) for bigram in bigrams_of_pair])
-                    for bigrams_of_pair in junctions(query.query_string)
+                    for bigrams_of_pair in junctions(text, similar=similar)
                 ]
             elif words == EXACTLY:
-                terms += [_as_written(*pair) for pair in joined_words(query.query_string)]
+                terms += [_as_written(*pair) for pair in joined_words(text, similar=similar)]
             elif words == NEAR:
                 terms += [
                     Near(first, second)
-                    for first, second in joined_words(query.query_string)
+                    for first, second in joined_words(text, similar=similar)
                     if _held_near(first, second)
                 ]
             return _one_or_many(And, terms)
@@ -197,18 +201,18 @@ def analyse(query, *, words: str = ANYWHERE):
     if isinstance(query, Phrase):
         return _phrase(query.query_string)
     if isinstance(query, And | Or):
-        parts = [analyse(q, words=words) for q in query.subqueries]
+        parts = [analyse(q, words=words, similar=similar) for q in query.subqueries]
         parts = [part for part in parts if part is not None]
         return _one_or_many(type(query), parts) if parts else None
     if isinstance(query, Not):
         inner = analyse(query.subquery)
         return Not(inner) if inner is not None else None
     if isinstance(query, Boost):
-        inner = analyse(query.subquery, words=words)
+        inner = analyse(query.subquery, words=words, similar=similar)
         return Boost(inner, query.boost) if inner is not None else None
     if isinstance(query, MatchAll):
         return query
-    return analyse(PlainText(getattr(query, "query_string", "")), words=words)
+    return analyse(PlainText(getattr(query, "query_string", "")), words=words, similar=similar)
 
 
 def _as_written(first: tuple[str, ...], second: tuple[str, ...]) -> SearchQuery:
@@ -305,11 +309,15 @@ def analysed_forms(query) -> list[tuple[SearchQuery, SearchQuery]]:
     if analyse(query, words=TOGETHER) is None:
         return []
     forms = []
-    for source in (query, _without_software_word(query)):
+    # Then, only if nothing is found as typed, in words the field writes either way.
+    for source, similar in ((query, False), (_without_software_word(query), False), (query, True)):
         if source is None:
             continue
-        together = analyse(source, words=TOGETHER)
-        forms += [(together, analyse(source, words=EXACTLY)), (analyse(source, words=NEAR),) * 2]
+        together = analyse(source, words=TOGETHER, similar=similar)
+        exactly = analyse(source, words=EXACTLY, similar=similar)
+        near = analyse(source, words=NEAR, similar=similar)
+        forms += [(together, exactly), (near, near)]
+    # A form met again (no words together, no similar spelling) keeps its first place.
     return list(
         {repr(form): (form, decider) for form, decider in forms if form is not None}.values()
     )
@@ -338,6 +346,17 @@ def software_left_out(query: str, model) -> str | None:
     (:func:`analysed_forms`); else None."""
     shorter = _searched_shorter(query, model)
     return None if shorter is None else " ".join(t.text for t in query_terms(shorter))
+
+
+def similar_searched(query: str, model) -> str | None:
+    """The query in similar words (智能工厂 for 智慧工厂: :func:`search.analysis.similar_query`)
+    when a catalogue search of ``model`` found nothing as typed and searched in them
+    (:func:`analysed_forms`); else None."""
+    similar = similar_query(query)
+    if similar is None:
+        return None
+    forms = {repr(analyse(query, words=where, similar=True)) for where in (TOGETHER, NEAR)}
+    return similar if repr(_searched(query, model)) in forms else None
 
 
 def _searched_shorter(query: str, model) -> str | None:

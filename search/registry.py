@@ -58,16 +58,18 @@ class SearchType:
     # only for the results still lacking a word after the earlier ones.
     matched: tuple[MatchedTexts, ...] = ()
 
-    def shown_text(self, obj, query: str) -> str:
+    def shown_text(self, obj, query: str, *, similar: bool = False) -> str:
         """What a result shows of itself: its title and its snippet's excerpt."""
-        return f"{obj.title} {excerpt(self.snippet_text(obj) or '', query)}"
+        return f"{obj.title} {excerpt(self.snippet_text(obj) or '', query, similar=similar)}"
 
-    def where_matched(self, objects, query: str) -> dict:
+    def where_matched(self, objects, query: str, *, similar: bool = False) -> dict:
         """``{obj.pk: [(label, marked excerpt), …]}`` for the results among ``objects`` whose
         title and snippet lack one of the query's words: where each holds it. A stage's texts
         are read (``MatchedTexts.load``) for the results still lacking a word after the
-        earlier stages, in a few queries whatever their number."""
-        missing = {obj.pk: missing_terms(self.shown_text(obj, query), query) for obj in objects}
+        earlier stages, in a few queries whatever their number. ``similar``: the search looked
+        for the query's terms in similar spellings too (:func:`search.query.similar_searched`)."""
+        shown = {obj.pk: self.shown_text(obj, query, similar=similar) for obj in objects}
+        missing = {pk: missing_terms(text, query, similar=similar) for pk, text in shown.items()}
         lacking = [obj for obj in objects if missing[obj.pk]]
         found = {obj.pk: [] for obj in lacking}
         for stage in self.matched:
@@ -75,7 +77,9 @@ class SearchType:
                 break
             stage.load(lacking)
             for obj in lacking:
-                found[obj.pk] += where_matched(stage.texts(obj), query, missing[obj.pk])
+                found[obj.pk] += where_matched(
+                    stage.texts(obj), query, missing[obj.pk], similar=similar
+                )
             lacking = [obj for obj in lacking if missing[obj.pk]]
         return found
 

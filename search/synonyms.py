@@ -333,6 +333,36 @@ def equivalents(term: str) -> list[str]:
     return [spelling for spelling in SPELLINGS.get(term, ()) if spelling != term]
 
 
+# Words this field writes either way, tried only when a query as typed finds nothing (智慧工厂,
+# where the texts say 智能工厂): the groups are close, not the same (检测 tests a product,
+# 监测 watches a process), so they never widen a query that finds something.
+SIMILAR_WORDS: tuple[tuple[str, ...], ...] = (
+    ("智慧", "智能"),
+    ("监测", "监控", "检测"),
+    ("维修", "维护"),
+    ("配件", "零部件", "零件"),
+    ("制药", "医药"),
+    ("仓库", "仓储"),
+    ("追溯", "溯源"),
+    ("排产", "排程"),
+    ("巡检", "点检"),
+    ("数智化", "数字化"),
+    ("质检", "质量检测"),
+)
+
+
+def similar_spellings(word: str) -> list[str]:
+    """``word`` with a part of it written as one of :data:`SIMILAR_WORDS`' others (智慧工厂:
+    智能工厂; 能耗监控: 能耗监测, 能耗检测), never itself."""
+    found = []
+    for group in SIMILAR_WORDS:
+        for part in group:
+            if part in word:
+                found += [word.replace(part, other) for other in group if other != part]
+                break
+    return [spelling for spelling in dict.fromkeys(found) if spelling != word]
+
+
 def chinese_names() -> list[str]:
     """The acronyms' Chinese names, which the word segmentation must keep whole: a query for
     one is looked up as the acronym too."""

@@ -9,7 +9,7 @@ from . import registry
 from .analysis import MAX_QUERY_CHARS
 from .highlight import highlight
 from .hints import spelling_hints
-from .query import NEAR, software_left_out, words_apart
+from .query import NEAR, similar_searched, software_left_out, words_apart
 
 
 def clean_query(raw: str) -> str:
@@ -35,13 +35,15 @@ def _words_apart(query: str, model, type_key: str | None) -> dict | None:
     return {"text": text, "url": type_url(type_key, text), "near": where == NEAR}
 
 
-def mark_results(search_type, results, query: str) -> None:
+def mark_results(search_type, results, query: str, *, similar: bool = False) -> None:
     """Give each result its title and snippet with the query's words marked, and, where those
-    lack one of the words, where the result holds it (``search_matched``)."""
-    matched = search_type.where_matched(results, query)
+    lack one of the words, where the result holds it (``search_matched``); ``similar``: the
+    words in the similar spellings searched too (:func:`search.query.similar_searched`)."""
+    matched = search_type.where_matched(results, query, similar=similar)
     for result in results:
-        result.search_snippet = highlight(search_type.snippet_text(result), query)
-        result.search_title = highlight(result.title, query, length=200)
+        snippet = search_type.snippet_text(result)
+        result.search_snippet = highlight(snippet, query, similar=similar)
+        result.search_title = highlight(result.title, query, length=200, similar=similar)
         result.search_matched = matched.get(result.pk, [])
 
 
@@ -109,15 +111,18 @@ def search(request, type_key: str | None = None):
             # Said instead of how the words stood, where the query without the word found
             # something; where it found nothing either, how the words stood is what to say.
             left_out = software_left_out(query, model) if found else None
-            apart = None if left_out else _words_apart(query, model, type_key)
+            similar = similar_searched(query, model) if found else None
+            apart = None if left_out or similar else _words_apart(query, model, type_key)
             if apart and not found and not finds_anything(apart["text"]):
                 apart = None  # the words apart find nothing either: no link to an empty page
             if left_out:
                 context["software_left_out"] = left_out
+            if similar:
+                context["similar_searched"] = similar
             if apart:
                 context["words_apart"] = apart
             listing_context = listings[type_key].context()
-            mark_results(search_type, listing_context["results"], query)
+            mark_results(search_type, listing_context["results"], query, similar=bool(similar))
             context.update(listing_context)
             context["active"] = search_type
             context["spelling_hints"] = ()  # a directory's own (the listing's), set below

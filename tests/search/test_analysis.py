@@ -10,6 +10,7 @@ from search.analysis import (
     name_without_brackets,
     places_named,
     query_terms,
+    similar_query,
     without_software_word,
 )
 from search.query import analyse
@@ -243,6 +244,28 @@ def test_the_programmes_province_is_sought_only_alone(query, terms):
 )
 def test_a_field_is_sought_without_the_word_that_says_it_is_one(query, terms):
     assert [t.text for t in query_terms(query)] == terms
+
+
+@pytest.mark.parametrize(
+    ("query", "similar"),
+    [
+        ("智慧工厂", "智能工厂"),
+        ("能耗监控", "能耗监测"),
+        ("汽车配件", "汽车零部件"),
+        ("智慧 MES", "智能 MES"),  # the query as typed, its words replaced
+        ("数字孪生", None),
+        ("MES", None),
+    ],
+)
+def test_a_query_may_be_written_in_similar_words(query, similar):
+    assert similar_query(query) == similar
+
+
+def test_similar_words_are_spellings_of_the_term_and_of_its_junctions():
+    (smart, factory) = query_terms("智慧工厂", similar=True)
+    assert smart.alternatives == ("智慧", "智能") and factory.alternatives == ("工厂",)
+    assert junctions("智慧工厂", similar=True) == [("慧工", "能工")]
+    assert [t.alternatives for t in query_terms("智慧工厂")] == [("智慧",), ("工厂",)]
 
 
 def test_a_closing_company_is_a_word_of_its_own():

@@ -136,6 +136,16 @@ def test_a_result_says_where_it_holds_a_word_its_title_and_snippet_lack(client, 
     ]
 
 
+def test_a_query_found_only_in_similar_words_gets_their_snippets(client, catalogue):
+    """预测性维修 is written nowhere: the providers that say 预测性维护 are found, each snippet
+    around those words."""
+    body = client.get("/api/v1/search", {"q": "预测性维修", "type": "provider"}).json()
+
+    assert body["count"] == 2
+    assert all("预测性维护" in result["snippet"] for result in body["results"])
+    assert all(result["matched"] == [] for result in body["results"])
+
+
 def test_snippets_and_places_are_plain_text(client, catalogue):
     """The API's texts are what a page shows, not its HTML: R&D, not R&amp;D."""
     solution = SolutionPageFactory(
