@@ -66,21 +66,23 @@ _CJK_WORD = re.compile(rf"[{_CJK}]+")
 # Lone characters jieba leaves in a query that say nothing of what is sought: function
 # characters (的, 与, 等 …), characters of a question (我想找, 做, 吗, 谁, 帮我, 找个 …), and
 # characters of a question that as often end or begin a word (赋能, 所有, 需要, 友好, 哪家强,
-# 想上MES; 上云 …). See _segment.
+# 想上MES, 能源管理类服务商; 上云, 类脑 …). See _segment.
 FUNCTION_CHARACTERS = frozenset("的了和与及或在是对为把被将等之其")
 QUESTION_CHARACTERS = frozenset("我你想找做请吗呢啊吧呀哪谁给帮个")
-WEAK_CHARACTERS = frozenset("能有要好强上")
+WEAK_CHARACTERS = frozenset("能有要好强上类")
 STOP_CHARACTERS = FUNCTION_CHARACTERS | QUESTION_CHARACTERS | WEAK_CHARACTERS
 # Lone characters that begin the product terms they are in (云监控, 碳资产): joined to the word
 # after them, not before (化工 云监控, not 化工云 监控). See _segment.
 LEADING_CHARACTERS = frozenset("云碳")
 # English words of a query that say nothing of what is sought in these Chinese texts: function
-# words, and the words for software and for the kind of entry wanted (ERP system, MES
-# providers), as 软件 after an acronym and 服务商 ending a query are not sought.
+# words, and the words for software, for the kind of entry wanted (ERP system, MES
+# providers) and for a field (chemical industry), as 软件 after an acronym, 服务商 ending a
+# query and 行业 after a word are not sought.
 LATIN_STOP_WORDS = frozenset(
     "and or not near the of a an in for "  # noqa: SIM905
     "system systems software platform platforms solution solutions "
-    "provider providers supplier suppliers company companies case cases".split()
+    "provider providers supplier suppliers company companies case cases "
+    "industry industries sector sectors".split()
 )
 # The words of a question put in words (请问哪家做ERP比较好, 有哪些做数字孪生的), and those
 # naming the kind of entry wanted (MES服务商, 预测性维护案例), which the result tabs answer:
@@ -146,6 +148,9 @@ INDUSTRIES = tuple(
     "建筑 电力能源 矿业 现代农业".split()
 )
 SOFTWARE_WORDS = frozenset("软件 系统 平台".split())  # noqa: SIM905
+# What an acronym names, typed after it (APS软件, AGV小车, PLC控制器, AMR机器人): the acronym
+# says it, and texts about the thing need not (AGV搬运系统, 潜伏式AGV).
+NAMED_BY_ACRONYM = SOFTWARE_WORDS | frozenset("小车 设备 控制器 机器人".split())  # noqa: SIM905
 KIND_WORDS = frozenset("公司 企业 服务商 厂商 厂家 解决方案 方案 案例 产品".split())  # noqa: SIM905
 # Words after a word that say "of that field" (制造行业, 化工领域): the word is what is sought.
 # 企业 and 产业 say so after an industry only (食品企业; 中小企业 and 数字产业 are concepts).
@@ -660,13 +665,14 @@ def _names_industry(word: str) -> bool:
 
 
 def _without_software_words(runs: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-    """``runs`` (``(Chinese text or "", words)``) without a word for software (软件, 系统, 平台)
-    that begins a run right after an acronym of one (APS软件, MES 系统服务商): it is what the
-    acronym names, and texts about it need not say it (APS高级计划排程)."""
+    """``runs`` (``(Chinese text or "", words)``) without a word for what an acronym names
+    (:data:`NAMED_BY_ACRONYM`: 软件, 系统, 平台, 小车 …) that begins a run right after one
+    (APS软件, MES 系统服务商, AGV小车): the acronym says it, and texts about it need not
+    (APS高级计划排程)."""
     kept: list[tuple[str, list[str]]] = []
     for run_text, run in runs:
         acronym = kept[-1][1][:1] if kept and not kept[-1][0] else []  # a Latin run's word
-        if acronym and acronym[0] in ACRONYMS and run[:1] and run[0] in SOFTWARE_WORDS:
+        if acronym and acronym[0] in ACRONYMS and run[:1] and run[0] in NAMED_BY_ACRONYM:
             run_text, run = run_text[run_text.find(run[0]) + len(run[0]) :], run[1:]
         kept.append((run_text, run))
     return kept

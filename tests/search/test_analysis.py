@@ -195,11 +195,13 @@ def test_the_words_of_a_question_and_of_the_kind_of_entry_are_not_required():
         ("给我推荐一下济南的ERP服务商", ["济南", "erp"]),
         ("想找个做仓储管理系统的", ["仓储管理系统"]),
         ("我们是做纺织的，想上MES", ["纺织", "mes"]),
+        ("能源管理类服务商", ["能源管理"]),
         ("想了解一下视觉检测方面的案例", ["视觉", "检测"]),
         ("做数字孪生哪家强", ["数字孪生"]),
         ("哪家公司做设备预测性维护", ["设备", "预测性维护"]),
         # Not questions: the same characters and words as parts of concepts.
         ("企业上云", ["企业", "上云"]),
+        ("类脑计算", ["类脑", "计算"]),
         ("智强", ["智强"]),
         ("推荐算法", ["推荐", "算法"]),
         ("实现", ["实现"]),
@@ -303,6 +305,10 @@ def test_a_lone_cloud_or_carbon_begins_the_product_term_it_is_in(query, terms):
         ("mes系统集成", ["mes", "系统集成"]),  # another word
         ("5G平台", ["5g", "平台"]),  # no acronym of software
         ("系统", ["系统"]),
+        ("AGV小车", ["agv"]),  # nor of a vehicle, a controller or a robot
+        ("PLC控制器", ["plc"]),
+        ("AMR机器人", ["amr"]),
+        ("智能小车", ["智能", "小车"]),
     ],
 )
 def test_a_word_for_software_after_an_acronym_of_one_is_not_required(query, terms):
@@ -448,6 +454,15 @@ def test_a_numbered_batch_is_one_term_in_chinese_numerals(query, terms):
         ("medical devices", [["medical device", "医疗器械"]]),
         ("data mining", [["data mining", "数据挖掘"]]),  # not the industry of mining
         ("digital", [["digital"]]),  # a word of a name is no name
+        # An acronym's name in English, and a field's word, which is not sought.
+        (
+            "manufacturing execution system",
+            [["manufacturing execution system", "制造执行系统", "mes", "生产执行系统"]],
+        ),
+        ("Computer-Aided Design", [["computer aided design", "计算机辅助设计", "cad"]]),
+        ("chemical industry", [["chemical", "化工"]]),
+        ("food industry", [["food", "食品"]]),
+        ("energy saving", [["energy saving", "节能"]]),
     ],
 )
 def test_an_english_query_seeks_the_acronyms_and_places_it_names(query, terms):
