@@ -25,6 +25,7 @@ from .models import CasePage, ClientSize, PilotZone, Promotion
 class CaseListing(Listing):
     model = CasePage
     place_facet = "region"
+    year_facet = "year"
 
     facet_specs = [
         YearFacet("year", _("年度"), "year"),

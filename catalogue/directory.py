@@ -50,7 +50,7 @@ from wagtail.models import Page, PageViewRestriction
 from portal import page_cache
 from portal.lookups import keys_in
 from portal.request_memo import remembered
-from search.analysis import place_stem, places_named
+from search.analysis import place_stem, places_named, years_named
 from search.hints import spelling_hints
 
 from . import facet_index, taxonomy
@@ -638,8 +638,11 @@ class Listing:
     fair_order = ("fair_key", "pk")
     # The facet that says where an entry is (a provider's city, a solution's provider's, a
     # case's client's): a keyword naming a place asks for entries there, not for texts that
-    # mention it (see _place_first).
+    # mention it (see _named_first).
     place_facet: str | None = None
+    # The facet of the year an entry is of (a case's): a keyword naming a year (2024 MES) asks
+    # for entries of that year, not for texts that mention it (项目于2024年上线).
+    year_facet: str | None = None
 
     def __init__(
         self,
@@ -728,51 +731,55 @@ class Listing:
                     index, positions = found
                     positions = positions[:MAX_SEARCH_RESULTS]
                     if ranked:
-                        positions = self._place_first(positions, index=index)
+                        positions = self._named_first(positions, index=index)
                     self._hit_positions = (index, positions)
                     return PositionIds(index.pks, positions)
                 results = self._search(ranked=ranked)
                 # Our backend gives the ids without model instances.
                 pks = results.pks() if hasattr(results, "pks") else [obj.pk for obj in results]
-                return self._place_first(pks) if ranked else pks
+                return self._named_first(pks) if ranked else pks
         except Exception:  # a broken search must not take the directory down
             logger.exception("Search failed for %r", self.state.q)
             self.search_failed = True
             return []
 
     @cached_property
-    def _named_places(self) -> list[str]:
-        """The options of :attr:`place_facet` the keyword names (烟台 设备运维: the city
-        烟台市), by slug."""
+    def _named_options(self) -> dict[str, list[str]]:
+        """``{facet: its options the keyword names}``: the places of :attr:`place_facet` (烟台
+        设备运维: the city 烟台市), by slug, and the years of :attr:`year_facet` (2024 MES)."""
+        named = {}
         places = places_named(self.state.q) if self.place_facet else ()
-        if not places:
-            return []
-        terms = canonical_terms(self._place_spec.term_model)
-        return [t.slug for t in terms if place_stem(t.name) in places]
+        if places:
+            terms = canonical_terms(self._spec(self.place_facet).term_model)
+            slugs = [t.slug for t in terms if place_stem(t.name) in places]
+            if slugs:
+                named[self.place_facet] = slugs
+        years = years_named(self.state.q) if self.year_facet else ()
+        if years:
+            named[self.year_facet] = [str(year) for year in sorted(years)]
+        return named
 
-    @property
-    def _place_spec(self) -> TermFacet:
-        return next(spec for spec in self.facet_specs if spec.param == self.place_facet)
+    def _spec(self, param: str) -> FacetSpec:
+        return next(spec for spec in self.facet_specs if spec.param == param)
 
-    def _place_first(self, hits: list[int], *, index=None) -> list[int]:
-        """``hits`` (ranked primary keys, or ``index`` positions) with those in the places the
-        keyword names first, each group in its order (:attr:`place_facet`): for 烟台 设备运维,
-        the providers in 烟台 before those whose text only mentions it (a client there, a
-        branch office). A city in pinyin names it too (Yantai); a district (黄岛) names none."""
-        slugs = self._named_places
-        if not slugs:
+    def _named_first(self, hits: list[int], *, index=None) -> list[int]:
+        """``hits`` (ranked primary keys, or ``index`` positions) with those that have the
+        options the keyword names (:attr:`_named_options`, all of them) first, each group in
+        its order: for 烟台 设备运维, the providers in 烟台 before those whose text only mentions
+        it (a client there, a branch office); for 2024 MES, the cases of 2024 before those
+        that mention the year. A city in pinyin names it too (Yantai); a district (黄岛) names
+        none."""
+        named = self._named_options
+        if not named:
             return hits
         if index is not None:
-            options = index.bitmaps[self.place_facet]
-            located = 0
-            for slug in slugs:
-                located |= options.get(slug, 0)
-            flags = facet_index.set_bits(located)
+            flags = facet_index.set_bits(index.query(named, None).result)
             there = {p for p in hits if p < len(flags) and flags[p] == "1"}
         else:
             hits = list(hits)
-            found = self.model.objects.using(self._db).filter(**keys_in("pk", hits))
-            located = self._place_spec.apply(found, slugs)
+            located = self.model.objects.using(self._db).filter(**keys_in("pk", hits))
+            for param, options in named.items():
+                located = self._spec(param).apply(located, options)
             there = set(located.values_list("pk", flat=True))
         return sorted(hits, key=lambda hit: hit not in there)  # stable: each group in order
 

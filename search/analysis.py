@@ -603,6 +603,15 @@ def places_named(query: str) -> frozenset[str]:
     )
 
 
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def years_named(query: str) -> frozenset[int]:
+    """The years a query seeks (2024 MES, 2024年典型案例): a listing of entries by year ranks
+    that year's first."""
+    return frozenset(int(t.text) for t in query_terms(query) if _YEAR.fullmatch(t.text))
+
+
 def _names_place(word: str) -> bool:
     """A place of :data:`PLACE_NAMES`, with or without its 省/市/区/县 (not any word that ends
     as a place's does, as :func:`_is_place` allows: 工业园区, 开发区)."""

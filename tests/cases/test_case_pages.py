@@ -322,6 +322,46 @@ def test_a_search_naming_a_city_lists_the_cases_there_first(
     ]
 
 
+@pytest.mark.parametrize("facet_index", [True, False], ids=["facet index", "sql"])
+def test_a_search_naming_a_year_lists_that_years_cases_first(
+    client, settings, case_index, facet_index
+):
+    """2024 MES: the case of 2024 before a better match of 2025 that mentions the year; with a
+    city too, the case of both first."""
+    settings.FACET_INDEX = facet_index
+    make_case(
+        case_index,
+        title="青岛某企业MES上线案例",
+        year=2025,
+        client_region=term(Region, "qingdao"),
+        approach="MES系统于2024年立项，2025年全面上线。",
+    )
+    make_case(
+        case_index,
+        title="瑞科设备联网案例",
+        year=2024,
+        client_region=term(Region, "yantai"),
+        approach="部署设备联网网关，试点MES。",
+    )
+    make_case(
+        case_index,
+        title="烟台某企业数字化车间案例",
+        year=2024,
+        client_region=term(Region, "qingdao"),
+        approach="数字化车间与MES，服务烟台总部。",
+    )
+
+    page = client.get("/search/case/", {"q": "MES"})
+    assert result_titles(page)[0] == "青岛某企业MES上线案例"
+    page = client.get("/search/case/", {"q": "2024 MES"})
+    assert result_titles(page)[-1] == "青岛某企业MES上线案例"
+    # In 烟台 and of 2024, before the case of 2024 whose text names 烟台.
+    page = client.get("/search/case/", {"q": "2024年 烟台 MES"})
+    assert result_titles(page) == ["瑞科设备联网案例", "烟台某企业数字化车间案例"]
+    page = client.get("/search/case/", {"q": "2024年 青岛 MES"})
+    assert result_titles(page)[0] == "烟台某企业数字化车间案例"
+
+
 def test_a_years_cases_are_found_by_the_badge_their_pages_show(client, case_index):
     """Each case page shows 2025年度典型案例; people search a year's cases so."""
     make_case(case_index, title="鑫翔陶瓷工艺数字化", year=2025)

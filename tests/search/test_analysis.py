@@ -12,6 +12,7 @@ from search.analysis import (
     query_terms,
     similar_query,
     without_software_word,
+    years_named,
 )
 from search.query import analyse
 from search.synonyms import ABBREVIATIONS, ACRONYMS
@@ -268,6 +269,20 @@ def test_similar_words_are_spellings_of_the_term_and_of_its_junctions():
     assert smart.alternatives == ("智慧", "智能") and factory.alternatives == ("工厂",)
     assert junctions("智慧工厂", similar=True) == [("慧工", "能工")]
     assert [t.alternatives for t in query_terms("智慧工厂")] == [("智慧",), ("工厂",)]
+
+
+@pytest.mark.parametrize(
+    ("query", "years"),
+    [
+        ("2024 MES", {2024}),
+        ("2025年典型案例", {2025}),
+        ("2024年12月上线", {2024}),
+        ("ISO 9001", set()),  # a number, not a year
+        ("5G", set()),
+    ],
+)
+def test_the_years_a_query_names(query, years):
+    assert years_named(query) == years
 
 
 def test_a_closing_company_is_a_word_of_its_own():
