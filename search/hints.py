@@ -18,6 +18,8 @@ MAX_HINTS = 4
 #: Hints searched for at most, to offer MAX_HINTS that find something: a page that found
 #: nothing pays a search for each.
 MAX_TRIED = 8
+#: How like a known word a Latin word of a query must be to suggest it (difflib's ratio).
+LATIN_CUTOFF = 0.8
 
 
 @cache
@@ -91,7 +93,10 @@ def close_words(query: str) -> list[str]:
         if len(term.text) < 2 or term.text in ACRONYMS:
             continue
         hints += _one_character_off(term.text)
-        hints += difflib.get_close_matches(term.text, _vocabulary(), n=2, cutoff=0.6)
+        # A Latin word is a slip when most of it is right (qingdoa, yantia); pinyin words share
+        # most of their letters (luansheng is 0.67 like liaocheng).
+        cutoff = LATIN_CUTOFF if term.text.isascii() else 0.6
+        hints += difflib.get_close_matches(term.text, _vocabulary(), n=2, cutoff=cutoff)
     return [hint for hint in dict.fromkeys(hints) if hint not in query]
 
 

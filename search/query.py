@@ -250,8 +250,8 @@ def searched_forms(backend, compiler_class, query, model_or_queryset, kwargs) ->
     autocomplete, the admin's search of other models, a search in some fields), which the site
     search's match does not decide.
 
-    A form is searched when the query that decides it finds anything (:func:`deciding_form`),
-    the last whatever it finds."""
+    A form is searched when the query that decides it finds anything, the last whatever it
+    finds."""
     model = getattr(model_or_queryset, "model", model_or_queryset)
     catalogue = (
         compiler_class is backend.query_compiler_class
@@ -305,11 +305,13 @@ def analysed_forms(query) -> list[tuple[SearchQuery, SearchQuery]]:
 
     A query that ends in a word for software (设备管理系统) is then tried without it, in the
     same two forms (:func:`search.analysis.without_software_word`, :func:`software_left_out`):
-    texts name what their software does more often than the kind of software it is."""
+    texts name what their software does more often than the kind of software it is. Last, a
+    query that finds nothing either way is tried in words the field writes either way
+    (:func:`search.synonyms.similar_spellings`, :func:`similar_searched`: 智慧工厂 as 智能工厂).
+    """
     if analyse(query, words=TOGETHER) is None:
         return []
     forms = []
-    # Then, only if nothing is found as typed, in words the field writes either way.
     for source, similar in ((query, False), (_without_software_word(query), False), (query, True)):
         if source is None:
             continue
