@@ -497,6 +497,7 @@ def _analysed_query(
     if opening and opening.end() < len(text.rstrip()):
         text = text[opening.end() :]
     text = _ORDINAL.sub(_in_numerals, text)
+    text = _SPACED_LETTERS.sub(_acronym_spaced, _CODE_LABEL.sub(" ", text))
     runs = [
         (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
         for cjk, latin in _QUERY_RUN.findall(_DATE_UNIT.sub(r"\1 ", text))
@@ -550,6 +551,17 @@ def _analysed_query(
         and all(map(_CJK_WORD.fullmatch, spellings[first] + spellings[second]))
     ]
     return tuple(terms), tuple(dict.fromkeys(joined))
+
+
+# An acronym typed letter by letter (m e s), and the label before a credit code, which no text
+# writes beside it (统一社会信用代码：9137…): the code is what is sought.
+_SPACED_LETTERS = re.compile(r"(?<![a-z0-9])[a-z](?: [a-z]){1,4}(?![a-z0-9])")
+_CODE_LABEL = re.compile(r"(?:统一)?(?:社会)?信用代码\s*[:：]?(?=\s*[0-9a-z]{15,18}\b)")
+
+
+def _acronym_spaced(letters: re.Match) -> str:
+    joined = letters[0].replace(" ", "")
+    return joined if joined in ACRONYMS else letters[0]
 
 
 def _english_spellings(name: str) -> tuple[str, ...]:

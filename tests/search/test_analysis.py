@@ -272,6 +272,21 @@ def test_similar_words_are_spellings_of_the_term_and_of_its_junctions():
 
 
 @pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("m e s", ["mes"]),  # an acronym typed letter by letter
+        ("E R P 青岛", ["erp", "青岛"]),
+        ("x y", ["x", "y"]),  # no acronym
+        ("统一社会信用代码 91370100000000001W", ["91370100000000001w"]),
+        ("信用代码：91370100000000001W", ["91370100000000001w"]),
+        ("统一社会信用代码", ["统一", "社会", "信用", "代码"]),  # the words alone are sought
+    ],
+)
+def test_spaced_letters_and_a_codes_label_are_read_as_meant(query, terms):
+    assert [t.text for t in query_terms(query)] == terms
+
+
+@pytest.mark.parametrize(
     ("query", "years"),
     [
         ("2024 MES", {2024}),
