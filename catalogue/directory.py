@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -50,8 +50,9 @@ from wagtail.models import Page, PageViewRestriction
 from portal import page_cache
 from portal.lookups import keys_in
 from portal.request_memo import remembered
-from search.analysis import place_stem, places_named, years_named
+from search.analysis import place_stem, places_named, similar_query, years_named
 from search.hints import spelling_hints
+from search.query import Similar
 
 from . import facet_index, taxonomy
 from .models import (
@@ -783,11 +784,37 @@ class Listing:
             there = set(located.values_list("pk", flat=True))
         return sorted(hits, key=lambda hit: hit not in there)  # stable: each group in order
 
+    #: The keyword in similar words (智能工厂 for 智慧工厂), when it was searched so: as typed,
+    #: it matched nothing (:meth:`_keyword`).
+    searched_similar: str | None = None
+
+    def _keyword_search(self, search, *, finds: Callable[[object], bool]):
+        """``search(keyword)`` of this list's keyword (a query string), or, when that
+        ``finds`` nothing and the keyword has words the field writes either way, ``search``
+        of the keyword in them (:class:`search.query.Similar`, noted in
+        :attr:`searched_similar`) if that finds something.
+
+        Tried after the match, not before it: the match of a query that finds something is
+        all it costs, where deciding beforehand was one more statement for every query with
+        such a word (and on PostgreSQL one that could read thousands of entries)."""
+        found = search(self.state.q)
+        similar = similar_query(self.state.q)
+        if similar is None or finds(found):
+            return found
+        in_similar = search(Similar(self.state.q))
+        if not finds(in_similar):
+            return found
+        self.searched_similar = similar
+        return in_similar
+
     def _search(self, *, ranked: bool):
-        results = self.search_base.only("pk").search(
-            self.state.q, operator="and", order_by_relevance=ranked
-        )
-        return results[:MAX_SEARCH_RESULTS]
+        def search(keyword):
+            results = self.search_base.only("pk").search(
+                keyword, operator="and", order_by_relevance=ranked
+            )
+            return results[:MAX_SEARCH_RESULTS]
+
+        return self._keyword_search(search, finds=lambda results: results.count() > 0)
 
     @property
     def _db(self) -> str:
@@ -832,16 +859,22 @@ class Listing:
         index = self.bitmap_index()
         if index is None:
             return None
-        results = self.model.objects.only("pk").search(
-            self.state.q, operator="and", order_by_relevance=ranked
-        )
-        entry_scores = getattr(results, "entry_scores", None)
-        if entry_scores is None:  # another search backend
-            return None
-        scores = entry_scores(
-            models=(self.model, *self.searched_with),
-            ranked=(*((self.model,) if ranked else ()), *self.ranked_with),
-        )
+
+        def search(keyword):
+            results = self.model.objects.only("pk").search(
+                keyword, operator="and", order_by_relevance=ranked
+            )
+            entry_scores = getattr(results, "entry_scores", None)
+            if entry_scores is None:  # another search backend
+                return None
+            return entry_scores(
+                models=(self.model, *self.searched_with),
+                ranked=(*((self.model,) if ranked else ()), *self.ranked_with),
+            )
+
+        # Matched nothing: no entry of any type searched with it has the words (a draft's
+        # would count, and leave the list empty: drafts are rare beside the live entries).
+        scores = self._keyword_search(search, finds=bool)
         return None if scores is None else (index, scores)
 
     def match_count(self) -> int:

@@ -14,7 +14,6 @@ from portal.api_support import ValidationErrorOut, public_cache
 from . import registry
 from .highlight import highlight
 from .hints import spelling_hints
-from .query import similar_searched
 from .views import clean_query
 
 router = Router(tags=["search"])
@@ -127,7 +126,12 @@ def search(request: HttpRequest, params: Query[SearchParams]):
             listings.append(listing)
             active_listing = listing
 
-        results = _results(wanted, query, request)
+        # A type that matched nothing as typed searched similar words (智能工厂 for 智慧工厂).
+        similar = {
+            search_type: bool(listing.searched_similar)
+            for (search_type, _page), listing in zip(searched, listings, strict=True)
+        }
+        results = _results(wanted, query, request, similar)
 
         facets = {
             "type": [{"value": t.key, "label": str(t.label), "count": n} for t, n in type_counts]
@@ -170,7 +174,9 @@ def _querydict(params):
     return query
 
 
-def _results(wanted, query: str, request) -> list[dict]:
+def _results(wanted, query: str, request, similar: dict) -> list[dict]:
+    """The results of ``wanted`` (search type, pk), their snippets and places marking the
+    query's words, in the similar words a type searched (``similar``: search type → bool)."""
     by_type: dict = {}
     for search_type, pk in wanted:
         by_type.setdefault(search_type, []).append(pk)
@@ -180,11 +186,6 @@ def _results(wanted, query: str, request) -> list[dict]:
         for obj in model.objects.filter(pk__in=pks):  # the listing's own, specific model
             objects[(search_type.key, obj.pk)] = obj
     matched = {}
-    # A type that found nothing as typed was searched in similar words (智能工厂 for 智慧工厂).
-    similar = {
-        search_type: similar_searched(query, search_type.listing_class.model) is not None
-        for search_type in by_type
-    }
     for search_type, pks in by_type.items():
         found = [objects[(search_type.key, pk)] for pk in pks if (search_type.key, pk) in objects]
         places_of = search_type.where_matched(found, query, similar=similar[search_type])

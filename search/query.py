@@ -19,7 +19,6 @@ from .analysis import (
     junctions,
     match_forms,
     query_terms,
-    similar_query,
     without_software_word,
 )
 
@@ -165,10 +164,19 @@ def _held_near(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     return not (any(map(first[0].startswith, names)) and second[0] not in names)
 
 
+class Similar(PlainText):
+    """A query to search in words the field writes either way too (智慧工厂 as 智能工厂:
+    :func:`search.synonyms.similar_spellings`), which a listing searches when the query as
+    typed matches nothing (``catalogue.directory.Listing``)."""
+
+    def __repr__(self):
+        return f"<Similar {self.query_string!r} operator={self.operator!r} boost={self.boost!r}>"
+
+
 def analyse(query, *, words: str = ANYWHERE, similar: bool = False):
     """The analysed query, or None when nothing searchable is left (only punctuation, say).
-    With ``similar``, each term also in the spellings the field writes either way (智慧工厂:
-    智能工厂; :func:`search.analysis.query_terms`).
+    With ``similar`` (or a :class:`Similar` query), each term also in the spellings the field
+    writes either way (智慧工厂: 智能工厂; :func:`search.analysis.query_terms`).
 
     ``words``: where the words the query writes together must stand (:data:`TOGETHER`,
     :data:`NEAR`, :data:`ANYWHERE`), in an ``and`` query outside a ``Not``: together by the
@@ -178,6 +186,7 @@ def analyse(query, *, words: str = ANYWHERE, similar: bool = False):
     if isinstance(query, str):
         query = PlainText(query)
     if isinstance(query, PlainText):
+        similar = similar or isinstance(query, Similar)
         text = query.query_string
         terms = _term_queries(text, similar)
         if not terms:
@@ -305,20 +314,15 @@ def analysed_forms(query) -> list[tuple[SearchQuery, SearchQuery]]:
 
     A query that ends in a word for software (设备管理系统) is then tried without it, in the
     same two forms (:func:`search.analysis.without_software_word`, :func:`software_left_out`):
-    texts name what their software does more often than the kind of software it is. Last, a
-    query that finds nothing either way is tried in words the field writes either way
-    (:func:`search.synonyms.similar_spellings`, :func:`similar_searched`: 智慧工厂 as 智能工厂).
-    """
+    texts name what their software does more often than the kind of software it is."""
     if analyse(query, words=TOGETHER) is None:
         return []
     forms = []
-    for source, similar in ((query, False), (_without_software_word(query), False), (query, True)):
+    for source in (query, _without_software_word(query)):
         if source is None:
             continue
-        together = analyse(source, words=TOGETHER, similar=similar)
-        exactly = analyse(source, words=EXACTLY, similar=similar)
-        near = analyse(source, words=NEAR, similar=similar)
-        forms += [(together, exactly), (near, near)]
+        together, near = analyse(source, words=TOGETHER), analyse(source, words=NEAR)
+        forms += [(together, analyse(source, words=EXACTLY)), (near, near)]
     # A form met again (no words together, no similar spelling) keeps its first place.
     return list(
         {repr(form): (form, decider) for form, decider in forms if form is not None}.values()
@@ -332,7 +336,9 @@ def _without_software_word(query) -> PlainText | None:
     if not isinstance(query, PlainText) or query.operator != "and":
         return None
     text = without_software_word(query.query_string)
-    return None if text is None else PlainText(text, operator=query.operator, boost=query.boost)
+    if text is None:
+        return None
+    return type(query)(text, operator=query.operator, boost=query.boost)  # Similar stays so
 
 
 def _searched(query: str, model):
@@ -348,17 +354,6 @@ def software_left_out(query: str, model) -> str | None:
     (:func:`analysed_forms`); else None."""
     shorter = _searched_shorter(query, model)
     return None if shorter is None else " ".join(t.text for t in query_terms(shorter))
-
-
-def similar_searched(query: str, model) -> str | None:
-    """The query in similar words (智能工厂 for 智慧工厂: :func:`search.analysis.similar_query`)
-    when a catalogue search of ``model`` found nothing as typed and searched in them
-    (:func:`analysed_forms`); else None."""
-    similar = similar_query(query)
-    if similar is None:
-        return None
-    forms = {repr(analyse(query, words=where, similar=True)) for where in (TOGETHER, NEAR)}
-    return similar if repr(_searched(query, model)) in forms else None
 
 
 def _searched_shorter(query: str, model) -> str | None:

@@ -67,7 +67,7 @@ class SearchType:
         title and snippet lack one of the query's words: where each holds it. A stage's texts
         are read (``MatchedTexts.load``) for the results still lacking a word after the
         earlier stages, in a few queries whatever their number. ``similar``: the search looked
-        for the query's terms in similar spellings too (:func:`search.query.similar_searched`)."""
+        for the query's terms in similar spellings too (``Listing.searched_similar``)."""
         shown = {obj.pk: self.shown_text(obj, query, similar=similar) for obj in objects}
         missing = {pk: missing_terms(text, query, similar=similar) for pk, text in shown.items()}
         lacking = [obj for obj in objects if missing[obj.pk]]

@@ -9,7 +9,7 @@ from . import registry
 from .analysis import MAX_QUERY_CHARS
 from .highlight import highlight
 from .hints import spelling_hints
-from .query import NEAR, similar_searched, software_left_out, words_apart
+from .query import NEAR, software_left_out, words_apart
 
 
 def clean_query(raw: str) -> str:
@@ -38,7 +38,7 @@ def _words_apart(query: str, model, type_key: str | None) -> dict | None:
 def mark_results(search_type, results, query: str, *, similar: bool = False) -> None:
     """Give each result its title and snippet with the query's words marked, and, where those
     lack one of the words, where the result holds it (``search_matched``); ``similar``: the
-    words in the similar spellings searched too (:func:`search.query.similar_searched`)."""
+    words in the similar spellings searched too (``Listing.searched_similar``)."""
     matched = search_type.where_matched(results, query, similar=similar)
     for result in results:
         snippet = search_type.snippet_text(result)
@@ -111,7 +111,8 @@ def search(request, type_key: str | None = None):
             # Said instead of how the words stood, where the query without the word found
             # something; where it found nothing either, how the words stood is what to say.
             left_out = software_left_out(query, model) if found else None
-            similar = similar_searched(query, model) if found else None
+            # Counted above: a listing that matched nothing as typed searched similar words.
+            similar = listings[type_key].searched_similar
             apart = None if left_out or similar else _words_apart(query, model, type_key)
             if apart and not found and not finds_anything(apart["text"]):
                 apart = None  # the words apart find nothing either: no link to an empty page

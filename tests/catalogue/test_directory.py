@@ -482,3 +482,26 @@ def test_providers_are_found_by_the_grade_and_batch_badges_their_pages_show(
     assert titles(client, "/providers/?q=第7批") == {"济南咨询丁"}
     assert titles(client, "/providers/?q=2024年第五批") == {"青岛双类丙"}  # 烟台清退庚 is removed
     assert titles(client, "/providers/?q=2025年第3批") == set()
+
+
+@pytest.mark.parametrize("facet_index", [True, False], ids=["facet index", "sql"])
+def test_a_keyword_written_nowhere_is_searched_in_similar_words(
+    client, settings, provider_index, facet_index
+):
+    """智慧工厂 is written nowhere here, 智能工厂 is: the directory lists that and says so; once a
+    provider writes 智慧工厂, only it is listed."""
+    settings.FACET_INDEX = facet_index
+    make_provider(provider_index, title="甲科技有限公司", introduction="智能工厂规划服务。")
+    make_provider(provider_index, title="乙科技有限公司", introduction="能耗监测。")
+
+    response = client.get("/providers/", {"q": "智慧工厂"})
+    assert result_titles(response) == ["甲科技有限公司"]
+    assert response.context["listing"].searched_similar == "智能工厂"
+    assert "没有“智慧工厂”的条目，列出相近说法“智能工厂”的条目。" in response.content.decode()
+    assert result_count(client.get("/providers/", {"q": "智慧医疗"})) == 0
+
+    make_provider(provider_index, title="丙科技有限公司", introduction="智慧工厂建设。")
+    response = client.get("/providers/", {"q": "智慧工厂"})
+    assert result_titles(response) == ["丙科技有限公司"]
+    assert response.context["listing"].searched_similar is None
+    assert "相近说法" not in response.content.decode()

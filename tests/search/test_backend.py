@@ -15,7 +15,7 @@ from catalogue.factories import (
 )
 from catalogue.models import Industry, ProviderPage, Region, SolutionPage
 from search.analysis import INDUSTRIES, index_text
-from search.query import Near
+from search.query import Near, Similar
 
 pytestmark = pytest.mark.django_db
 
@@ -205,25 +205,28 @@ def test_a_bigram_joining_other_words_does_not_make_words_count_as_written_toget
     assert found("数字化转型咨询") == {"山东乙科技有限公司"}
 
 
-def test_a_query_that_finds_nothing_is_searched_in_words_the_field_writes_either_way(home):
-    """智慧工厂 where the texts say 智能工厂, 能耗监控 where they say 能耗监测: found in those
-    words when nothing writes the query as typed, and only then."""
-    index = providers_saying(
+def test_a_similar_query_is_also_found_in_words_the_field_writes_either_way(home):
+    """智慧工厂 where the texts say 智能工厂, 能耗监控 where they say 能耗监测: what a listing
+    searches when the query as typed matches nothing (catalogue.directory)."""
+    providers_saying(
         home,
         {
             "山东甲科技有限公司": "为中小企业提供智能工厂规划服务。",
             "山东乙科技有限公司": "能耗监测与能源管理。",
             "山东丙科技有限公司": "汽车零部件企业的设备联网。",
+            "山东丁科技有限公司": "智慧工厂建设。",
         },
     )
 
-    assert found("智慧工厂") == {"山东甲科技有限公司"}
-    assert found("能耗监控") == {"山东乙科技有限公司"}
-    assert found("汽车配件") == {"山东丙科技有限公司"}
-    assert found("智慧医疗") == set()  # no text has 智能医疗 either
+    def found_similar(query):
+        return {page.title for page in ProviderPage.objects.live().search(Similar(query))}
 
-    ProviderPageFactory(parent=index, title="山东丁科技有限公司", introduction="智慧工厂建设。")
-    assert found("智慧工厂") == {"山东丁科技有限公司"}  # as typed: nothing similar added
+    assert found("智慧工厂") == {"山东丁科技有限公司"}
+    assert found_similar("智慧工厂") == {"山东甲科技有限公司", "山东丁科技有限公司"}
+    assert found("能耗监控") == set()
+    assert found_similar("能耗监控") == {"山东乙科技有限公司"}
+    assert found_similar("汽车配件") == {"山东丙科技有限公司"}
+    assert found_similar("智慧医疗") == set()  # no text has 智能医疗 either
 
 
 def test_words_typed_together_are_found_together_in_any_spelling(home):
