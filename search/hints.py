@@ -77,17 +77,23 @@ def _one_character_off(text: str) -> list[str]:
     return sorted(found - {text})
 
 
-def close_words(query: str) -> list[str]:
-    """Known words close to the query's terms, best first: the query with a part one
-    character off a known word put right (烟台 仓储管里: 烟台 仓储管理), then words like the
-    whole query or like one of its terms."""
+def _put_right(query: str) -> list[str]:
+    """The query with a part one character off a known word put right (烟台 仓储管里: 烟台
+    仓储管理), each way it can be."""
     parts = fold(query).split()
-    whole = "".join(parts)
-    hints = [
+    return [
         " ".join([*parts[:i], word, *parts[i + 1 :]])
         for i, part in enumerate(parts)
         for word in _one_character_off(part)
     ]
+
+
+def close_words(query: str) -> list[str]:
+    """Known words close to the query's terms, best first: the query with a part one
+    character off a known word put right (烟台 仓储管里: 烟台 仓储管理), then words like the
+    whole query or like one of its terms."""
+    hints = _put_right(query)
+    whole = "".join(fold(query).split())
     hints += difflib.get_close_matches(whole, _vocabulary(), n=2, cutoff=0.75)
     for term in query_terms(query):
         if len(term.text) < 2 or term.text in ACRONYMS:
@@ -98,6 +104,19 @@ def close_words(query: str) -> list[str]:
         cutoff = LATIN_CUTOFF if term.text.isascii() else 0.6
         hints += difflib.get_close_matches(term.text, _vocabulary(), n=2, cutoff=cutoff)
     return [hint for hint in dict.fromkeys(hints) if hint not in query]
+
+
+def correction(query: str, *, finds: Callable[[str], bool]) -> str | None:
+    """The query put right where exactly one way of putting a part of it right finds
+    something (数子孪生: 数字孪生), which a search that found nothing may show instead; None
+    where none does or several do (管里 is as likely 管理 as 代理: the visitor chooses)."""
+    found = [hint for hint in _put_right(query)[:MAX_TRIED] if finds(hint)]
+    return found[0] if len(found) == 1 else None
+
+
+def is_correction(corrected: str, query: str) -> bool:
+    """Whether ``corrected`` is a way of putting ``query`` right (:func:`correction`)."""
+    return corrected in _put_right(query)
 
 
 def spelling_hints(query: str, *, finds: Callable[[str], bool]) -> list[str]:

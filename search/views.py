@@ -2,13 +2,14 @@
 the type's facets, sort and pagination, and snippets with the matched words marked."""
 
 from django.http import Http404, QueryDict
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from . import registry
 from .analysis import MAX_QUERY_CHARS
 from .highlight import highlight
-from .hints import spelling_hints
+from .hints import correction, is_correction, spelling_hints
 from .query import NEAR, software_left_out, words_apart
 
 
@@ -47,6 +48,11 @@ def mark_results(search_type, results, query: str, *, similar: bool = False) -> 
         result.search_matched = matched.get(result.pk, [])
 
 
+#: The parameter that says a query was put right (数子孪生 → 数字孪生) and from what; and the
+#: one that asks for the query as typed.
+CORRECTED_FROM, AS_TYPED = "corrected_from", "as_typed"
+
+
 def search(request, type_key: str | None = None):
     query = clean_query(request.GET.get("q", ""))
     locale = registry.active_locale()
@@ -56,6 +62,14 @@ def search(request, type_key: str | None = None):
         raise Http404("Unknown search type")
 
     context = {"search_query": query, "tabs": [], "active": None}
+    typed = clean_query(request.GET.get(CORRECTED_FROM, ""))
+    if query and typed and is_correction(query, typed):  # said only of a real correction
+        params = QueryDict(mutable=True)
+        params.update({"q": typed, AS_TYPED: "1"})
+        context["corrected_from"] = {
+            "text": typed,
+            "url": f"{reverse('search')}?{params.urlencode()}",
+        }
     if query and available:
         params = request.GET.copy()
         params["q"] = query
@@ -127,6 +141,14 @@ def search(request, type_key: str | None = None):
             context.update(listing_context)
             context["active"] = search_type
             context["spelling_hints"] = ()  # a directory's own (the listing's), set below
+        if not found and type_key is None and AS_TYPED not in request.GET:
+            # A slip of the input method (数子孪生) that only one known word puts right: its
+            # results, saying so, rather than an empty page with a link to them.
+            corrected = correction(query, finds=finds_anything)
+            if corrected is not None:
+                params = QueryDict(mutable=True)
+                params.update({"q": corrected, CORRECTED_FROM: query})
+                return redirect(f"{reverse('search')}?{params.urlencode()}")
         if not found:
             if type_key is None:  # else said above the chosen tab's empty list
                 apart = _words_apart(query, available[0][0].listing_class.model, None)

@@ -64,6 +64,29 @@ def test_a_search_in_similar_words_says_so_and_marks_them(client, catalogue):
     assert "相近说法" not in client.get("/search/", {"q": "预测性维护"}).content.decode()
 
 
+def test_a_slip_that_one_known_word_puts_right_shows_its_results(client, catalogue):
+    """预测性维户 (户 for 护, a slip of the input method) finds nothing; 预测性维护 is the one
+    known word it is a character off: its results are shown, saying so, with the way back to
+    the query as typed, which then shows the hint."""
+    response = client.get("/search/", {"q": "预测性维户"})
+    assert response.status_code == 302
+    shown = client.get(response["Location"])
+    html = shown.content.decode()
+
+    assert shown.context["search_query"] == "预测性维护"
+    assert tab_counts(shown) == {"服务商": (2, True), "解决方案": (1, False)}
+    assert "没有找到“预测性维户”，已显示“预测性维护”的结果。" in html
+    as_typed = client.get(shown.context["corrected_from"]["url"])
+    assert as_typed.status_code == 200
+    assert [tab["count"] for tab in as_typed.context["tabs"]] == [0, 0]
+    assert [hint["text"] for hint in as_typed.context["spelling_hints"]] == ["预测性维护"]
+    # Said only of a query that puts the other right.
+    forged = client.get("/search/", {"q": "预测性维护", "corrected_from": "区块链"})
+    assert "已显示" not in forged.content.decode()
+    # A query no known word is one character off stays as typed.
+    assert client.get("/search/", {"q": "区块链"}).status_code == 200
+
+
 def test_tabs_count_each_type_and_results_mark_the_words(client, catalogue):
     html = client.get("/search/", {"q": "预测性维护"}).content.decode()
 
@@ -244,11 +267,11 @@ def test_no_link_to_the_words_apart_when_they_find_nothing_either(client, catalo
     links to no second empty page; it suggests the word meant instead."""
     publish_zibo_provider(catalogue, "建设数字孪生工厂。")
     for url in ("/search/", "/search/solution/"):
-        response = client.get(url, {"q": "数子孪生"})
+        response = client.get(url, {"q": "数子孪生", "as_typed": "1"})
 
         assert "words_apart" not in response.context
         assert "分开搜索" not in page_text(response)
-    hints = client.get("/search/", {"q": "数子孪生"}).context["spelling_hints"]
+    hints = client.get("/search/", {"q": "数子孪生", "as_typed": "1"}).context["spelling_hints"]
     assert [hint["text"] for hint in hints][:1] == ["数字孪生"]
 
 
@@ -363,7 +386,7 @@ def test_facets_narrow_results_and_show_counts(client, catalogue):
 
 
 def test_nothing_found_offers_hints_and_browse_links(client, catalogue):
-    html = client.get("/search/", {"q": "预测性维户"}).content.decode()
+    html = client.get("/search/", {"q": "预测性维户", "as_typed": "1"}).content.decode()
     assert "没有找到" in html
     assert ">预测性维护</a>" in html  # did you mean
     assert "服务商名录" in html  # browse link to the directory
@@ -379,7 +402,7 @@ def test_a_word_one_character_off_is_corrected_even_inside_a_longer_known_word(c
         ("预测性维户", "预测性维护"),
         ("烟台 设备管里", "烟台 设备管理"),  # the other words kept
     ):
-        hints = client.get("/search/", {"q": query}).context["spelling_hints"]
+        hints = client.get("/search/", {"q": query, "as_typed": "1"}).context["spelling_hints"]
         assert hints[0]["text"] == meant
         assert client.get(hints[0]["url"]).context["tabs"][0]["count"] > 0
 
