@@ -774,7 +774,10 @@ class Listing:
         if not named:
             return hits
         if index is not None:
-            flags = facet_index.set_bits(index.query(named, None).result)
+            # With the visitor's own choices: a facet's default exclusion (removed providers)
+            # must not count an entry they chose to see as elsewhere.
+            chosen = {**self.state.selections, **named}
+            flags = facet_index.set_bits(index.query(chosen, None).result)
             there = {p for p in hits if p < len(flags) and flags[p] == "1"}
         else:
             hits = list(hits)
@@ -785,7 +788,7 @@ class Listing:
         return sorted(hits, key=lambda hit: hit not in there)  # stable: each group in order
 
     #: The keyword in similar words (智能工厂 for 智慧工厂), when it was searched so: as typed,
-    #: it matched nothing (:meth:`_keyword`).
+    #: it matched nothing (:meth:`_keyword_search`).
     searched_similar: str | None = None
 
     def _keyword_search(self, search, *, finds: Callable[[object], bool]):

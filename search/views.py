@@ -18,12 +18,15 @@ def clean_query(raw: str) -> str:
     return " ".join(text.split())[:MAX_QUERY_CHARS]
 
 
-def type_url(key: str | None, query: str) -> str:
+def type_url(key: str | None, query: str, **extra: str) -> str:
+    """The search page (of the type ``key``, or of all types) for ``query``, with ``extra``
+    parameters."""
     path = reverse("search_type", args=[key]) if key else reverse("search")
     params = QueryDict(mutable=True)
     if query:
         params["q"] = query
-    return f"{path}?{params.urlencode()}" if query else path
+    params.update(extra)
+    return f"{path}?{params.urlencode()}" if params else path
 
 
 def _words_apart(query: str, model, type_key: str | None) -> dict | None:
@@ -64,12 +67,7 @@ def search(request, type_key: str | None = None):
     context = {"search_query": query, "tabs": [], "active": None}
     typed = clean_query(request.GET.get(CORRECTED_FROM, ""))
     if query and typed and is_correction(query, typed):  # said only of a real correction
-        params = QueryDict(mutable=True)
-        params.update({"q": typed, AS_TYPED: "1"})
-        context["corrected_from"] = {
-            "text": typed,
-            "url": f"{reverse('search')}?{params.urlencode()}",
-        }
+        context["corrected_from"] = {"text": typed, "url": type_url(None, typed, **{AS_TYPED: "1"})}
     if query and available:
         params = request.GET.copy()
         params["q"] = query
@@ -146,9 +144,7 @@ def search(request, type_key: str | None = None):
             # results, saying so, rather than an empty page with a link to them.
             corrected = correction(query, finds=finds_anything)
             if corrected is not None:
-                params = QueryDict(mutable=True)
-                params.update({"q": corrected, CORRECTED_FROM: query})
-                return redirect(f"{reverse('search')}?{params.urlencode()}")
+                return redirect(type_url(None, corrected, **{CORRECTED_FROM: query}))
         if not found:
             if type_key is None:  # else said above the chosen tab's empty list
                 apart = _words_apart(query, available[0][0].listing_class.model, None)

@@ -505,3 +505,29 @@ def test_a_keyword_written_nowhere_is_searched_in_similar_words(
     assert result_titles(response) == ["丙科技有限公司"]
     assert response.context["listing"].searched_similar is None
     assert "相近说法" not in response.content.decode()
+
+
+@pytest.mark.parametrize("facet_index", [True, False], ids=["facet index", "sql"])
+def test_removed_providers_chosen_are_listed_by_the_place_named_first(
+    client, settings, provider_index, facet_index
+):
+    """With 已清退 chosen, a removed provider in 烟台 comes before one in 青岛 whose text names
+    烟台 more: the default exclusion of removed providers does not hide where it is."""
+    settings.FACET_INDEX = facet_index
+    make_provider(
+        provider_index,
+        title="甲科技有限公司",
+        region="yantai",
+        introduction="设备运维。",
+        changes=[REMOVED],
+    )
+    make_provider(
+        provider_index,
+        title="烟台设备运维服务（青岛）有限公司",
+        region="qingdao",
+        introduction="为烟台客户提供设备运维，烟台设备运维专家。",
+        changes=[REMOVED],
+    )
+
+    response = client.get("/providers/", {"q": "烟台 设备运维", "status": "removed"})
+    assert result_titles(response) == ["甲科技有限公司", "烟台设备运维服务（青岛）有限公司"]
