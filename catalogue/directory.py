@@ -802,13 +802,22 @@ class Listing:
         such a word (and on PostgreSQL one that could read thousands of entries)."""
         found = search(self.state.q)
         similar = similar_query(self.state.q)
-        if similar is None or finds(found):
+        if similar is None or finds(found) or self._found_elsewhere():
             return found
         in_similar = search(Similar(self.state.q))
         if not finds(in_similar):
             return found
         self.searched_similar = similar
         return in_similar
+
+    def _found_elsewhere(self) -> bool:
+        """Whether the keyword as typed finds a live entry of any type the site search lists
+        (remembered for the request): a list without it, beside lists with it, is not
+        searched in similar words, on any backend (PostgreSQL narrows a list's match to its
+        own type, SQLite's covers every type)."""
+        results = self.model.objects.search(self.state.q, operator="and")
+        finds_any = getattr(results, "finds_any", None)
+        return bool(finds_any and finds_any())
 
     def _search(self, *, ranked: bool):
         def search(keyword):

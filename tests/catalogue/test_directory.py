@@ -13,6 +13,7 @@ from catalogue.models import ProviderPage, Status
 from tests.catalogue.catalogue_helpers import (
     facet,
     make_provider,
+    make_solution,
     result_count,
     result_titles,
     sync_english_aliases,
@@ -486,7 +487,7 @@ def test_providers_are_found_by_the_grade_and_batch_badges_their_pages_show(
 
 @pytest.mark.parametrize("facet_index", [True, False], ids=["facet index", "sql"])
 def test_a_keyword_written_nowhere_is_searched_in_similar_words(
-    client, settings, provider_index, facet_index
+    client, settings, provider_index, solution_index, facet_index
 ):
     """智慧工厂 is written nowhere here, 智能工厂 is: the directory lists that and says so; once a
     provider writes 智慧工厂, only it is listed."""
@@ -503,6 +504,11 @@ def test_a_keyword_written_nowhere_is_searched_in_similar_words(
     make_provider(provider_index, title="丙科技有限公司", introduction="智慧工厂建设。")
     response = client.get("/providers/", {"q": "智慧工厂"})
     assert result_titles(response) == ["丙科技有限公司"]
+    # Nor in a list that lacks it while another has it: the solutions of 甲 say 智能工厂.
+    parent = ProviderPage.objects.get(title="甲科技有限公司")
+    make_solution(parent, title="智能工厂规划", description="智能工厂规划。")
+    response = client.get("/solutions/", {"q": "智慧工厂"})
+    assert result_titles(response) == []
     assert response.context["listing"].searched_similar is None
     assert "相近说法" not in response.content.decode()
 
