@@ -138,6 +138,31 @@ DISTRICTS = tuple(
     "牡丹 定陶 曹县 单县 成武 巨野 郓城 鄄城 东明 高新 经开".split()
 )
 PLACE_NAMES = frozenset(("山东", *CITIES, *DISTRICTS, *OTHER_PLACES))
+# The province's regions, as people name a part of it (胶东 设备运维, 鲁南 MES): their cities,
+# which a query for the region also seeks (the region's name too, where a text writes it). The
+# economic circles of the provincial plan (2020), and the older names with one sense here;
+# 胶东 is the peninsula, as it is mostly said (the circle is 胶东经济圈). A circle's name is two
+# words to jieba (省会 经济圈), joined again by _regions_joined.
+REGIONS: dict[str, tuple[str, ...]] = {
+    "胶东": ("青岛", "烟台", "威海"),
+    "胶东半岛": ("青岛", "烟台", "威海"),
+    "胶东经济圈": ("青岛", "烟台", "潍坊", "威海", "日照"),
+    "省会经济圈": ("济南", "淄博", "泰安", "聊城", "德州", "滨州", "东营"),
+    "鲁南": ("临沂", "枣庄", "济宁", "菏泽"),
+    "鲁南经济圈": ("临沂", "枣庄", "济宁", "菏泽"),
+    "鲁西南": ("济宁", "菏泽", "枣庄"),
+    "黄河三角洲": ("东营", "滨州"),
+    "黄三角": ("东营", "滨州"),
+}
+_CIRCLE_WORDS = frozenset("经济圈 城市群 都市圈".split())  # noqa: SIM905
+# Words after a place that say "around there" (烟台地区, 济南及周边, 青岛本地): the place is
+# what is sought, and texts write it without them.
+AREA_WORDS = _CIRCLE_WORDS | frozenset(
+    "地区 区域 本地 当地 周边 附近 周围 一带 范围 范围内 境内 市区 市内 片区 辖区".split()  # noqa: SIM905
+)
+# Those that also begin a concept (本地部署, 区域品牌): "around there" only where nothing
+# follows them but 的.
+_AREA_OR_CONCEPT = frozenset("本地 当地 区域".split())  # noqa: SIM905
 # The industries of the taxonomy as seeded (catalogue migration 0002; an industry editors add
 # later is not here): what a provider serves, listed apart from its prose, so that a query
 # may write one against a concept (化工能耗监测) that no text writes near it. See
@@ -366,7 +391,9 @@ def _segment(cjk: str) -> list[str]:
     before it, unless it begins the run or is one of :data:`LEADING_CHARACTERS`. Runs of
     single characters (an unknown name like 智+恒) stay together as one term.
     """
-    words = [part for word in tokenizer().cut(cjk, HMM=False) if word for part in _apart(word)]
+    words = _regions_joined(
+        [part for word in tokenizer().cut(cjk, HMM=False) if word for part in _apart(word)]
+    )
     merged: list[str] = []
     pending = ""  # single characters not yet placed
     for i, word in enumerate(words):
@@ -399,6 +426,18 @@ def _apart(word: str) -> tuple[str, ...]:
         if len(word) >= 4 and word.endswith(ending):
             return word[:-2], ending
     return (word,)
+
+
+def _regions_joined(words: list[str]) -> list[str]:
+    """``words`` with a region's economic circle one word again (省会 经济圈: 省会经济圈; see
+    :data:`REGIONS`)."""
+    joined: list[str] = []
+    for word in words:
+        if joined and word in _CIRCLE_WORDS and joined[-1] + word in REGIONS:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
 
 
 def _says_nothing(words: list[str], i: int) -> bool:
@@ -524,6 +563,7 @@ def _analysed_query(
                 (asked and (word in QUESTION_WORDS or _kind_asked_for(run, i)))
                 or _names_the_kind(run_text, run, i)
                 or _names_the_field(run, i)
+                or _names_the_area(run_text, run, i, sought)
                 or set(word) <= STOP_CHARACTERS
             ):
                 previous = ""
@@ -537,7 +577,7 @@ def _analysed_query(
     terms = [Term(name, _english_spellings(name)) for name in english]
     # A query of nothing but words that say nothing: them.
     for word in dict.fromkeys(sought or ([] if english else words)):
-        spellings = (word, *equivalents(word), *_without_place_suffix(word))
+        spellings = (word, *equivalents(word), *_without_place_suffix(word), *REGIONS.get(word, ()))
         if similar:
             spellings += tuple(s for spelling in spellings for s in similar_spellings(spelling))
         terms.append(Term(word, tuple(dict.fromkeys(spellings))))
@@ -610,8 +650,8 @@ def places_named(query: str) -> frozenset[str]:
     return frozenset(
         place_stem(spelling)
         for term in query_terms(query)
-        for spelling in term.alternatives  # the term's own text, and 青岛 for qingdao
-        if _names_place(spelling)
+        for spelling in term.alternatives  # its text, 青岛 for qingdao, a region's cities
+        if _names_place(spelling) and spelling not in REGIONS
     )
 
 
@@ -627,7 +667,7 @@ def years_named(query: str) -> frozenset[int]:
 def _names_place(word: str) -> bool:
     """A place of :data:`PLACE_NAMES`, with or without its 省/市/区/县 (not any word that ends
     as a place's does, as :func:`_is_place` allows: 工业园区, 开发区)."""
-    return word in PLACE_NAMES or _names_a_place(word)
+    return word in PLACE_NAMES or word in REGIONS or _names_a_place(word)
 
 
 def place_stem(name: str) -> str:
@@ -678,6 +718,15 @@ def _names_the_field(run: list[str], i: int) -> bool:
     if i == 0 or word not in FIELD_WORDS | INDUSTRY_KIND_WORDS:
         return False
     return word in FIELD_WORDS or _names_industry(run[i - 1])
+
+
+def _names_the_area(run_text: str, run: list[str], i: int, sought: list[str]) -> bool:
+    """Whether ``run[i]``, a word of the query's run ``run_text``, says "around" the place
+    sought just before it (烟台地区, 济南及周边, 青岛本地的; see :data:`AREA_WORDS`)."""
+    word = run[i]
+    if word not in AREA_WORDS or not sought or not _names_place(sought[-1]):
+        return False
+    return word not in _AREA_OR_CONCEPT or i == len(run) - 1 or f"{word}的" in run_text
 
 
 def _names_industry(word: str) -> bool:

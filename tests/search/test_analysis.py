@@ -232,6 +232,39 @@ def test_the_programmes_province_is_sought_only_alone(query, terms):
 @pytest.mark.parametrize(
     ("query", "terms"),
     [
+        ("烟台地区设备运维", ["烟台", "设备运维"]),
+        ("济南及周边 MES", ["济南", "mes"]),
+        ("青岛市区 数字孪生", ["青岛", "数字孪生"]),
+        ("青岛本地的MES", ["青岛", "mes"]),
+        ("胶东经济圈MES", ["胶东经济圈", "mes"]),  # jieba's 胶东 经济圈, one region again
+        # Not after a place, or the beginning of a concept there.
+        ("地区 MES", ["地区", "mes"]),
+        ("青岛本地部署", ["青岛", "本地", "部署"]),
+        ("临沂区域品牌", ["临沂", "区域", "品牌"]),
+    ],
+)
+def test_words_for_around_a_place_are_not_required(query, terms):
+    assert [t.text for t in query_terms(query)] == terms
+
+
+@pytest.mark.parametrize(
+    ("query", "places"),
+    [
+        ("胶东 设备运维", {"青岛", "烟台", "威海"}),
+        ("省会经济圈MES", {"济南", "淄博", "泰安", "聊城", "德州", "滨州", "东营"}),
+        ("鲁西南的服务商", {"济宁", "菏泽", "枣庄"}),
+        ("黄三角 数字孪生", {"东营", "滨州"}),
+    ],
+)
+def test_a_region_of_the_province_seeks_its_cities(query, places):
+    (region,) = [t for t in query_terms(query) if t.text not in ("设备运维", "mes", "数字孪生")]
+    assert set(region.alternatives) == {region.text, *places}
+    assert places_named(query) == places
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
         ("食品行业", ["食品"]),  # jieba's word, taken apart
         ("化工行业MES", ["化工", "mes"]),
         ("橡胶轮胎行业", ["橡胶轮胎"]),

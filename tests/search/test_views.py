@@ -115,6 +115,9 @@ def tab_counts(response) -> dict[str, tuple[int, bool]]:
         # The programme's province: every entry is in it, and these texts do not say so.
         "山东省青岛市 预测性维护",
         "山东青岛预测性维护",
+        # "Around there": the place is what is sought.
+        "青岛地区的预测性维护服务商",
+        "青岛及周边 预测性维护",
     ],
 )
 def test_a_question_finds_what_its_words_describe(client, catalogue, question):
@@ -133,6 +136,16 @@ def test_a_question_finds_what_its_words_describe(client, catalogue, question):
         }
     )
     assert result_titles(asked) == ["青岛海川智能装备有限公司"]
+
+
+def test_a_region_of_the_province_finds_the_entries_of_its_cities(client, catalogue):
+    """胶东 is the peninsula's cities (青岛, 烟台, 威海), none of which calls itself so; 鲁南 is
+    four others, none with such an entry here."""
+    jiaodong = client.get("/search/", {"q": "胶东 预测性维护"})
+    assert set(result_titles(jiaodong)) == {"青岛海川智能装备有限公司", "烟台博远软件有限公司"}
+    lunan = client.get("/search/", {"q": "鲁南 预测性维护"})
+    assert "没有找到与“鲁南 预测性维护”相关的内容。" in lunan.content.decode()
+    assert result_titles(client.get("/search/", {"q": "胶东"})) != []
 
 
 def test_the_tabs_share_one_full_text_match(client, catalogue):
