@@ -175,7 +175,9 @@ INDUSTRIES = tuple(
 SOFTWARE_WORDS = frozenset("软件 系统 平台".split())  # noqa: SIM905
 # What an acronym names, typed after it (APS软件, AGV小车, PLC控制器, AMR机器人): the acronym
 # says it, and texts about the thing need not (AGV搬运系统, 潜伏式AGV).
-NAMED_BY_ACRONYM = SOFTWARE_WORDS | frozenset("小车 设备 控制器 机器人".split())  # noqa: SIM905
+NAMED_BY_ACRONYM = SOFTWARE_WORDS | frozenset(
+    "管理系统 管理软件 管理平台 系统软件 软件系统 小车 设备 控制器 机器人".split()  # noqa: SIM905
+)
 KIND_WORDS = frozenset("公司 企业 服务商 厂商 厂家 解决方案 方案 案例 产品".split())  # noqa: SIM905
 # Words after a word that say "of that field" (制造行业, 化工领域): the word is what is sought.
 # 企业 and 产业 say so after an industry only (食品企业; 中小企业 and 数字产业 are concepts).
@@ -735,17 +737,26 @@ def _names_industry(word: str) -> bool:
 
 
 def _without_software_words(runs: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-    """``runs`` (``(Chinese text or "", words)``) without a word for what an acronym names
-    (:data:`NAMED_BY_ACRONYM`: 软件, 系统, 平台, 小车 …) that begins a run right after one
-    (APS软件, MES 系统服务商, AGV小车): the acronym says it, and texts about it need not
-    (APS高级计划排程)."""
+    """``runs`` (``(Chinese text or "", words)``) without the words that begin a run right
+    after an acronym and say only what it is: what an acronym names (:data:`NAMED_BY_ACRONYM`:
+    软件, 系统, 管理系统, 小车 …; APS软件, MES 系统服务商, AGV小车, CRM管理系统) and words of
+    its own Chinese names (OA办公系统: 协同办公; APS排程软件: 高级计划与排程). The acronym
+    says it, and texts about it need not (APS高级计划排程, 协同办公平台)."""
     kept: list[tuple[str, list[str]]] = []
     for run_text, run in runs:
         acronym = kept[-1][1][:1] if kept and not kept[-1][0] else []  # a Latin run's word
-        if acronym and acronym[0] in ACRONYMS and run[:1] and run[0] in NAMED_BY_ACRONYM:
-            run_text, run = run_text[run_text.find(run[0]) + len(run[0]) :], run[1:]
+        if acronym and acronym[0] in ACRONYMS:
+            while run and _says_what_it_is(run[0], acronym[0]):
+                run_text, run = run_text[run_text.find(run[0]) + len(run[0]) :], run[1:]
         kept.append((run_text, run))
     return kept
+
+
+def _says_what_it_is(word: str, acronym: str) -> bool:
+    """Whether ``word``, typed after ``acronym``, only says what the acronym is."""
+    return word in NAMED_BY_ACRONYM or (
+        len(word) >= 2 and any(word in name for name in ACRONYMS[acronym])
+    )
 
 
 @lru_cache(maxsize=256)

@@ -372,6 +372,11 @@ def test_a_lone_cloud_or_carbon_begins_the_product_term_it_is_in(query, terms):
         ("PLC控制器", ["plc"]),
         ("AMR机器人", ["amr"]),
         ("智能小车", ["智能", "小车"]),
+        ("CRM管理系统", ["crm"]),
+        # Words of the acronym's own Chinese names (协同办公, 高级计划与排程).
+        ("OA办公系统", ["oa"]),
+        ("APS排程软件", ["aps"]),
+        ("TMS物流系统", ["tms", "物流", "系统"]),  # 物流: not of 运输管理系统
     ],
 )
 def test_a_word_for_software_after_an_acronym_of_one_is_not_required(query, terms):
