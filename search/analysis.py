@@ -81,7 +81,8 @@ LEADING_CHARACTERS = frozenset("云碳")
 LATIN_STOP_WORDS = frozenset(
     "and or not near the of a an in for "  # noqa: SIM905
     "system systems software platform platforms solution solutions "
-    "provider providers supplier suppliers company companies case cases "
+    "provider providers supplier suppliers vendor vendors service services "
+    "company companies case cases "
     "industry industries sector sectors".split()
 )
 # The words of a question put in words (请问哪家做ERP比较好, 有哪些做数字孪生的), and those
@@ -579,7 +580,12 @@ def _analysed_query(
     terms = [Term(name, _english_spellings(name)) for name in english]
     # A query of nothing but words that say nothing: them.
     for word in dict.fromkeys(sought or ([] if english else words)):
-        spellings = (word, *equivalents(word), *_without_place_suffix(word), *REGIONS.get(word, ()))
+        names = (word, *equivalents(word))
+        spellings = (
+            *names,
+            *_without_place_suffix(word),
+            *(city for name in names for city in REGIONS.get(name, ())),
+        )
         if similar:
             spellings += tuple(s for spelling in spellings for s in similar_spellings(spelling))
         terms.append(Term(word, tuple(dict.fromkeys(spellings))))

@@ -142,6 +142,10 @@ PINYIN_PLACES: dict[str, str] = {
     "guangzhou": "广州",
     "hangzhou": "杭州",
     "nanjing": "南京",
+    # The province's regions (search.analysis.REGIONS).
+    "jiaodong": "胶东",
+    "lunan": "鲁南",
+    "luxinan": "鲁西南",
 }
 
 
@@ -274,6 +278,17 @@ ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "steel": ("钢铁",),
     "energy saving": ("节能",),
     "energy efficiency": ("能效",),
+    "consulting": ("咨询",),
+    "consultancy": ("咨询",),
+    "collaboration": ("协同",),
+    "collaborative": ("协同",),
+    "maintenance": ("运维", "维护"),
+    "training": ("培训",),
+    "diagnosis": ("诊断",),
+    "diagnostic": ("诊断",),
+    "procurement": ("采购",),
+    "marketing": ("营销",),
+    "cloud migration": ("上云",),
     # The acronyms' names in English, as the English site's visitors type them: their Chinese
     # names find the acronym too (manufacturing execution system: 制造执行系统, MES).
     "manufacturing execution system": ("制造执行系统",),

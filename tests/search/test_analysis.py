@@ -531,6 +531,11 @@ def test_a_numbered_batch_is_one_term_in_chinese_numerals(query, terms):
         ("chemical industry", [["chemical", "化工"]]),
         ("food industry", [["food", "食品"]]),
         ("energy saving", [["energy saving", "节能"]]),
+        # The kind of entry wanted, as 服务商 is not sought.
+        ("energy management service provider", [["energy management", "能源管理"]]),
+        ("MES vendors", [["mes", "制造执行系统", "生产执行系统"]]),
+        ("supply chain collaboration", [["supply chain", "供应链"], ["collaboration", "协同"]]),
+        ("Jiaodong", [["jiaodong", "胶东", "青岛", "烟台", "威海"]]),  # a region, in pinyin
     ],
 )
 def test_an_english_query_seeks_the_acronyms_and_places_it_names(query, terms):
