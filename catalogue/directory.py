@@ -997,11 +997,17 @@ class Listing:
         by_pk = {obj.pk: obj for obj in queryset}
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
-    def unfiltered_count(self) -> int:
-        """The number of entries the keyword leaves, before the facets."""
+    def unchosen_count(self) -> int:
+        """The number of entries the keyword leaves before the visitor's facet choices, with
+        the facets' default exclusions (removed providers) as an untouched list has them: what
+        :meth:`match_count` gives a listing of the keyword alone, so that the site search's
+        tab says the same number whichever tab is open."""
         if self.indexed is not None:
-            return self.indexed.base.bit_count()
-        return self.filtered_base().count()
+            return self.indexed.index.query({}, None, mask=self.indexed.base).count
+        queryset = self.filtered_base()
+        for spec in self.facet_specs:
+            queryset = spec.apply(queryset, [])
+        return queryset.count()
 
     # -- output
 

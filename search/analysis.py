@@ -180,6 +180,20 @@ NAMED_BY_ACRONYM = SOFTWARE_WORDS | frozenset(
     "管理系统 管理软件 管理平台 系统软件 软件系统 小车 设备 控制器 机器人".split()  # noqa: SIM905
 )
 KIND_WORDS = frozenset("公司 企业 服务商 厂商 厂家 解决方案 方案 案例 产品".split())  # noqa: SIM905
+# The kind of entry (a search type's key) each kind word asks for, in Chinese and in English
+# (see kind_named); a word ending in one of ENDS_IN_KIND is of that kind too (能源管理服务商).
+KIND_OF = {
+    **dict.fromkeys("公司 企业 服务商 厂商 厂家".split(), "provider"),  # noqa: SIM905
+    **dict.fromkeys("解决方案 方案 产品".split(), "solution"),  # noqa: SIM905
+    "案例": "case",
+    **dict.fromkeys(
+        "provider providers supplier suppliers vendor vendors company companies".split(),  # noqa: SIM905
+        "provider",
+    ),
+    **dict.fromkeys("solution solutions".split(), "solution"),  # noqa: SIM905
+    **dict.fromkeys("case cases".split(), "case"),  # noqa: SIM905
+}
+ENDS_IN_KIND = ("服务商", "解决方案", "案例")
 # Words after a word that say "of that field" (制造行业, 化工领域): the word is what is sought.
 # 企业 and 产业 say so after an industry only (食品企业; 中小企业 and 数字产业 are concepts).
 FIELD_WORDS = frozenset("行业 领域".split())  # noqa: SIM905
@@ -712,6 +726,29 @@ def _names_the_kind(run_text: str, run: list[str], i: int) -> bool:
     if word not in KIND_WORDS or i != len(run) - 1:
         return False
     return i == 0 or run_text.endswith("的" + word) or len(run[i - 1]) >= 3
+
+
+@lru_cache(maxsize=256)
+def kind_named(query: str) -> str | None:
+    """The kind of entry the query's last word names (:data:`KIND_OF`: "provider", "solution"
+    or "case"), or None: 预测性维护案例, 做MES的公司, 有哪些MES服务商推荐吗, 能源管理服务商,
+    digital twin solutions. The site search opens that tab. Not a word that only ends as a
+    company does (中小企业: a concept)."""
+    runs = _QUERY_RUN.findall(fold(query)[:MAX_QUERY_CHARS])
+    if not runs:
+        return None
+    cjk, latin = runs[-1]
+    if latin:
+        return KIND_OF.get(latin)
+    words = tokenizer().lcut(cjk, HMM=False)
+    while words and (words[-1] in QUESTION_WORDS or set(words[-1]) <= STOP_CHARACTERS):
+        words.pop()
+    if not words:
+        return None
+    last = words[-1]
+    if last in KIND_OF:
+        return KIND_OF[last]
+    return next((KIND_OF[end] for end in ENDS_IN_KIND if last.endswith(end)), None)
 
 
 def _kind_asked_for(run: list[str], i: int) -> bool:

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from . import registry
-from .analysis import MAX_QUERY_CHARS
+from .analysis import MAX_QUERY_CHARS, kind_named
 from .highlight import highlight
 from .hints import correction, is_correction, spelling_hints
 from .query import NEAR, software_left_out, words_apart
@@ -74,9 +74,11 @@ def search(request, type_key: str | None = None):
         only_query = QueryDict(mutable=True)
         only_query["q"] = query
         listings = {}
-        # Without a chosen tab the first one that finds something opens; most searches find
-        # something in the first, so it is searched ranked straight away.
-        likely = type_key or available[0][0].key
+        # Without a chosen tab, the tab of the kind of entry the query asks for opens
+        # (预测性维护案例, MES服务商) if it finds something, else the first that does; most
+        # searches find something there, so it is searched ranked straight away.
+        asked = kind_named(query) if kind_named(query) in index_pages else None
+        likely = type_key or asked or available[0][0].key
         # Every tab's listing takes its hits from the same full-text match, which scores the
         # hits of the open tab only, when it is in relevance order.
         models = [t.listing_class.model for t, _page in available]
@@ -106,12 +108,13 @@ def search(request, type_key: str | None = None):
                     "key": search_type.key,
                     "label": search_type.label,
                     # The tab's own filters narrow its list, not the number on the tab.
-                    "count": listing.unfiltered_count() if shown else listing.match_count(),
+                    "count": listing.unchosen_count() if shown else listing.match_count(),
                     "url": type_url(search_type.key, query),
                 }
             )
         if type_key is None:
-            type_key = next((tab["key"] for tab in context["tabs"] if tab["count"]), None)
+            finding = [tab["key"] for tab in context["tabs"] if tab["count"]]
+            type_key = asked if asked in finding else next(iter(finding), None)
             if type_key is not None and type_key != likely:
                 listings[type_key] = make_listing(registry.get(type_key), params)
         for tab in context["tabs"]:

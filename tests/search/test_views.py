@@ -1,15 +1,17 @@
 """The site search page: tabs with counts, facets, snippets, odd input."""
 
+import datetime
+
 import pytest
 
-from catalogue import taxonomy
+from catalogue import services, taxonomy
 from catalogue.factories import (
     ProviderIndexPageFactory,
     ProviderPageFactory,
     SolutionIndexPageFactory,
     SolutionPageFactory,
 )
-from catalogue.models import Category, Region
+from catalogue.models import Category, ProviderPage, Region, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -146,6 +148,49 @@ def test_a_region_of_the_province_finds_the_entries_of_its_cities(client, catalo
     lunan = client.get("/search/", {"q": "鲁南 预测性维护"})
     assert "没有找到与“鲁南 预测性维护”相关的内容。" in lunan.content.decode()
     assert result_titles(client.get("/search/", {"q": "胶东"})) != []
+
+
+@pytest.mark.parametrize(
+    ("query", "opened"),
+    [
+        ("预测性维护解决方案", "解决方案"),
+        ("预测性维护产品", "解决方案"),
+        ("做预测性维护的公司", "服务商"),
+        ("预测性维护服务商", "服务商"),
+        ("预测性维护", "服务商"),  # no kind asked for: the first tab
+        ("预测性维护案例", "服务商"),  # no cases here: the first tab that finds something
+    ],
+)
+def test_the_tab_of_the_kind_of_entry_asked_for_opens(client, catalogue, query, opened):
+    counts = tab_counts(client.get("/search/", {"q": query}))
+    assert [label for label, (_count, selected) in counts.items() if selected] == [opened]
+    assert counts == {
+        "服务商": (2, opened == "服务商"),
+        "解决方案": (1, opened == "解决方案"),
+    }
+
+
+@pytest.mark.parametrize("facet_index", [True, False])
+def test_a_tab_says_the_same_number_whichever_tab_is_open(client, catalogue, settings, facet_index):
+    """A removed provider is left out of the providers' list until the visitor asks for it, so
+    its tab does not count it, open or not (counted by the facet index or in SQL)."""
+    settings.FACET_INDEX = facet_index
+    removed = catalogue["qingdao"]
+    services.change_status(
+        ProviderPage.objects.get(pk=removed.pk),
+        status=Status.REMOVED,
+        reason="整改期满复评仍不合格",
+        date=datetime.date(2026, 2, 1),
+    )
+    providers_open = client.get("/search/", {"q": "预测性维护"})
+    solutions_open = client.get("/search/solution/", {"q": "预测性维护"})
+
+    assert result_titles(providers_open) == ["烟台博远软件有限公司"]
+    assert tab_counts(providers_open)["服务商"] == (1, True)
+    assert tab_counts(solutions_open)["服务商"] == (1, False)
+    removed_too = client.get("/search/provider/", {"q": "预测性维护", "status": "removed"})
+    assert result_titles(removed_too) == ["青岛海川智能装备有限公司"]
+    assert tab_counts(removed_too)["服务商"] == (1, True)  # the choice narrows the list only
 
 
 def test_the_tabs_share_one_full_text_match(client, catalogue):
