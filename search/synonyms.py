@@ -96,6 +96,15 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "dcmm": ("数据管理能力成熟度",),
     "cmmi": ("能力成熟度模型集成",),
     "itss": ("信息技术服务标准",),
+    "cmmm": ("智能制造能力成熟度",),
+    "fsm": ("现场服务管理",),
+    "scrm": ("社交化客户关系管理",),
+    "lms": ("学习管理系统",),
+    "msa": ("测量系统分析",),
+    "dlp": ("数据防泄漏",),
+    "cnas": ("实验室认可",),
+    "idc": ("互联网数据中心", "数据中心"),
+    "ics": ("工业控制系统",),
 }
 
 # Chinese short forms, which find their full names: the texts mostly write the full name
