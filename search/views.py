@@ -77,7 +77,8 @@ def search(request, type_key: str | None = None):
         # Without a chosen tab, the tab of the kind of entry the query asks for opens
         # (预测性维护案例, MES服务商) if it finds something, else the first that does; most
         # searches find something there, so it is searched ranked straight away.
-        asked = kind_named(query) if kind_named(query) in index_pages else None
+        asked = kind_named(query)
+        asked = asked if asked in index_pages else None
         likely = type_key or asked or available[0][0].key
         # Every tab's listing takes its hits from the same full-text match, which scores the
         # hits of the open tab only, when it is in relevance order.

@@ -6,6 +6,7 @@ from search.analysis import (
     fold,
     index_text,
     junctions,
+    kind_named,
     match_forms,
     name_without_brackets,
     places_named,
@@ -227,6 +228,30 @@ def test_the_words_of_a_question_in_any_form_are_not_required(query, terms):
 )
 def test_the_programmes_province_is_sought_only_alone(query, terms):
     assert [t.text for t in query_terms(query)] == terms
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        ("预测性维护案例", "case"),
+        ("青岛有哪些预测性维护案例", "case"),
+        ("典型案例", "case"),
+        ("做MES的公司", "provider"),
+        ("有哪些MES服务商推荐吗", "provider"),  # the question's closing words are not it
+        ("能源管理服务商", "provider"),  # a subtype
+        ("数字孪生解决方案", "solution"),
+        ("MES产品", "solution"),
+        ("digital twin solutions", "solution"),
+        ("MES vendors", "provider"),
+        # No kind: a concept that ends as a company's name does, or none at the end.
+        ("中小企业", None),
+        ("企业上云", None),
+        ("MES", None),
+        ("？", None),
+    ],
+)
+def test_the_kind_of_entry_a_query_asks_for_is_read_from_its_last_word(query, kind):
+    assert kind_named(query) == kind
 
 
 @pytest.mark.parametrize(
