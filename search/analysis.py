@@ -24,6 +24,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from .synonyms import (
@@ -730,9 +731,10 @@ def _names_the_kind(run_text: str, run: list[str], i: int) -> bool:
 
 @lru_cache(maxsize=256)
 def kind_named(query: str) -> str | None:
-    """The kind of entry the query's last word names (:data:`KIND_OF`: "provider", "solution"
-    or "case"), or None: 预测性维护案例, 做MES的公司, 有哪些MES服务商推荐吗, 能源管理服务商,
-    digital twin solutions. The site search opens that tab. Not a word that only ends as a
+    """The kind of entry the query asks for (:data:`KIND_OF`: "provider", "solution" or
+    "case"), or None: named by its last word (预测性维护案例, 做MES的公司, 有哪些MES服务商推荐吗,
+    能源管理服务商, digital twin solutions), else right after a question word (哪些方案能解决
+    设备联网, 哪家公司做MES好). The site search opens that tab. Not a word that only ends as a
     company does (中小企业: a concept)."""
     runs = _QUERY_RUN.findall(fold(query)[:MAX_QUERY_CHARS])
     if not runs:
@@ -743,12 +745,21 @@ def kind_named(query: str) -> str | None:
     words = tokenizer().lcut(cjk, HMM=False)
     while words and (words[-1] in QUESTION_WORDS or set(words[-1]) <= STOP_CHARACTERS):
         words.pop()
-    if not words:
-        return None
-    last = words[-1]
+    last = words[-1] if words else ""
     if last in KIND_OF:
         return KIND_OF[last]
-    return next((KIND_OF[end] for end in ENDS_IN_KIND if last.endswith(end)), None)
+    named = next((KIND_OF[end] for end in ENDS_IN_KIND if last.endswith(end)), None)
+    if named is not None:
+        return named
+    asked = [word for cjk, _latin in runs if cjk for word in tokenizer().lcut(cjk, HMM=False)]
+    return next(
+        (
+            KIND_OF[word]
+            for before, word in pairwise(asked)
+            if word in KIND_OF and before in QUESTION_WORDS
+        ),
+        None,
+    )
 
 
 def _kind_asked_for(run: list[str], i: int) -> bool:

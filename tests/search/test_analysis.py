@@ -243,6 +243,9 @@ def test_the_programmes_province_is_sought_only_alone(query, terms):
         ("MES产品", "solution"),
         ("digital twin solutions", "solution"),
         ("MES vendors", "provider"),
+        # Asked for in a question, before what it should do.
+        ("哪些方案能解决设备联网", "solution"),
+        ("有什么案例可以参考", "case"),
         # No kind: a concept that ends as a company's name does, or none at the end.
         ("中小企业", None),
         ("企业上云", None),
