@@ -198,7 +198,9 @@ ENDS_IN_KIND = ("服务商", "解决方案", "案例")
 # Words after a word that say "of that field" (制造行业, 化工领域): the word is what is sought.
 # 企业 and 产业 say so after an industry only (食品企业; 中小企业 and 数字产业 are concepts).
 FIELD_WORDS = frozenset("行业 领域".split())  # noqa: SIM905
-INDUSTRY_KIND_WORDS = frozenset("企业 产业".split())  # noqa: SIM905
+INDUSTRY_KIND_WORDS = frozenset("企业 产业 工厂".split())  # noqa: SIM905
+# Trades people name a plant by (机械厂, 陶瓷厂) that are no industry of the taxonomy's own.
+PLANT_TRADES = frozenset("机械 钢铁 制药 印染 陶瓷 玻璃 塑料 电子 家具 家纺".split())  # noqa: SIM905
 
 _tokenizer = None
 _tokenizer_lock = threading.Lock()
@@ -443,7 +445,19 @@ def _apart(word: str) -> tuple[str, ...]:
     for ending in ("公司", "行业"):
         if len(word) >= 4 and word.endswith(ending):
             return word[:-2], ending
+    # A trade's plant (化工厂, 纺织厂, 轮胎厂): the trade, and 工厂, which after it says no more
+    # (see INDUSTRY_KIND_WORDS). Whole, 化工厂 would be sought where the index has it inside
+    # 数字化工厂, and found in no text about chemicals, which say 化工企业.
+    trade = word[:-1]
+    if len(word) >= 3 and word.endswith("厂") and _names_a_trade(trade):
+        return trade, "工厂"
     return (word,)
+
+
+def _names_a_trade(word: str) -> bool:
+    """Whether ``word`` is a trade: an industry of the taxonomy or a word of one's name (轮胎
+    of 橡胶轮胎), or one of PLANT_TRADES."""
+    return len(word) >= 2 and (word in PLANT_TRADES or any(word in name for name in INDUSTRIES))
 
 
 def _regions_joined(words: list[str]) -> list[str]:
@@ -773,7 +787,7 @@ def _names_the_field(run: list[str], i: int) -> bool:
     word = run[i]
     if i == 0 or word not in FIELD_WORDS | INDUSTRY_KIND_WORDS:
         return False
-    return word in FIELD_WORDS or _names_industry(run[i - 1])
+    return word in FIELD_WORDS or _names_industry(run[i - 1]) or _names_a_trade(run[i - 1])
 
 
 def _names_the_area(run_text: str, run: list[str], i: int, sought: list[str]) -> bool:

@@ -299,6 +299,13 @@ def test_a_region_of_the_province_seeks_its_cities(query, places):
         ("制造领域 数字孪生", ["制造", "数字孪生"]),
         ("食品企业 设备联网", ["食品", "设备联网"]),  # 食品 begins the industry 食品加工
         ("新能源产业", ["新能源"]),
+        # A trade's plant: the trade (化工厂 whole is inside 数字化工厂).
+        ("化工厂", ["化工"]),
+        ("轮胎厂 MES", ["轮胎", "mes"]),
+        ("有没有纺织厂上MES的案例", ["纺织", "mes"]),
+        ("机械厂", ["机械"]),
+        ("数字化工厂", ["数字化", "工厂"]),  # no trade before it
+        ("智能工厂", ["智能工厂"]),
         # Concepts: 企业 and 产业 after a word of no industry, 行业 first.
         ("中小企业", ["中小企业"]),
         ("数字产业", ["数字", "产业"]),

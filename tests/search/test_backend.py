@@ -604,3 +604,23 @@ def test_a_word_is_ranked_alike_whole_or_inside_another(client, home, word, whol
     # Within the tenth of each other that counts as equal (search.ranking).
     assert min(scores.values()) > 0.9 * max(scores.values()), scores
     assert [page.title for page in ProviderPage.objects.live().search(word)] == listed
+
+
+def test_a_trades_plant_finds_what_the_trade_finds(home):
+    """化工厂 is the chemical trade's plant: texts about chemicals say 化工企业. Sought whole,
+    it found only a 数字化工厂 (digital factory), which has its characters. (化工 is indexed
+    wherever written, as every dictionary word is, so the digital factory is found by the
+    trade too.)"""
+    providers_saying(
+        home,
+        {
+            "山东甲科技有限公司": "为化工企业提供安全生产信息化服务。",
+            "山东乙科技有限公司": "数字化工厂规划与仿真。",
+            "山东丙科技有限公司": "服务轮胎企业的设备联网。",
+        },
+    )
+
+    assert "山东甲科技有限公司" in found("化工厂")
+    assert found("化工厂") == found("化工")
+    assert found("轮胎厂") == {"山东丙科技有限公司"}
+    assert found("数字化工厂") == {"山东乙科技有限公司"}
