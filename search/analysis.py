@@ -840,17 +840,24 @@ def without_software_word(query: str) -> str | None:
         return None
     last = runs[-1]
     words = _segment(last.group(1))
-    if not words or words[-1] not in SOFTWARE_WORDS:
+    if not words:
+        return None
+    # jieba's 管理软件, 管理系统 and 管理平台 are 管理 and the software (仓库管理软件: 仓库管理).
+    software = words[-1][2:] if words[-1] in _MANAGEMENT_SOFTWARE else words[-1]
+    if software not in SOFTWARE_WORDS:
         return None
     before = words[:-1] or [
         word for run in runs[:-1] if run.group(1) for word in _segment(run.group(1))
     ]
-    if not before or len(before[-1]) < 2:
+    if not before or len(before[-1]) < 2:  # 管理 alone says nothing of what it does
         return None
     # Where the word stands in the run: characters that say nothing may follow it (…系统吗).
-    cut = last.start(1) + last.group(1).rfind(words[-1])
-    shorter = text[:cut] + text[cut + len(words[-1]) :]
+    cut = last.start(1) + last.group(1).rfind(software)
+    shorter = text[:cut] + text[cut + len(software) :]
     return shorter.strip() or None
+
+
+_MANAGEMENT_SOFTWARE = frozenset(f"管理{word}" for word in SOFTWARE_WORDS)
 
 
 def _without_place_suffix(word: str) -> list[str]:

@@ -426,6 +426,9 @@ def test_a_word_for_software_after_an_acronym_of_one_is_not_required(query, term
         ("排产 平台", "排产"),
         ("有设备管理系统吗", "有设备管理吗"),  # a question's last character after it
         ("仓储管理系统", None),  # one word, WMS's name
+        ("仓库管理软件", "仓库管理"),  # jieba's 管理软件: 管理 and the software
+        ("人事管理系统", "人事管理"),
+        ("管理软件", None),  # 管理 alone says nothing of what it does
         ("MES系统", None),  # no Chinese word before it
         ("系统", None),
         ("云平台", None),
