@@ -9,7 +9,14 @@ from search.registry import MatchedTexts, SearchType, field_label, own_fields, r
 
 from . import taxonomy
 from .directory import ProviderListing, SolutionListing
-from .models import ProviderIndexPage, ProviderPage, Region, SolutionIndexPage, SolutionPage
+from .models import (
+    ProviderIndexPage,
+    ProviderPage,
+    Region,
+    SolutionIndexPage,
+    SolutionPage,
+    Status,
+)
 
 
 def _index_page(model):
@@ -171,6 +178,12 @@ SOLUTION_MATCHED = (
 )
 
 
+def removed_provider_paths() -> list[str]:
+    """The tree paths of the removed providers: they and their solutions are left out of the
+    listings until the visitor asks for them."""
+    return list(ProviderPage.objects.filter(status=Status.REMOVED).values_list("path", flat=True))
+
+
 def register_search_types() -> None:
     register(
         SearchType(
@@ -185,6 +198,7 @@ def register_search_types() -> None:
             natural_key=lambda provider: provider.uscc,
             visible_text=provider_text,
             matched=PROVIDER_MATCHED,
+            unlisted_paths=removed_provider_paths,
         )
     )
     register(
@@ -198,5 +212,6 @@ def register_search_types() -> None:
             natural_key=lambda solution: f"{solution.get_parent().specific.uscc}/{solution.title}",
             visible_text=solution_text,
             matched=SOLUTION_MATCHED,
+            unlisted_paths=removed_provider_paths,
         )
     )

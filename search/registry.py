@@ -57,6 +57,10 @@ class SearchType:
     # (search.highlight.where_matched): the entry's other searched texts, in stages read
     # only for the results still lacking a word after the earlier ones.
     matched: tuple[MatchedTexts, ...] = ()
+    # The tree paths below which its listing leaves every page out until the visitor asks
+    # (a removed provider and its solutions), which no search of its words should count as
+    # found (search.backends.database's finds_any): () -> paths.
+    unlisted_paths: Callable = lambda: ()
 
     def shown_text(self, obj, query: str, *, similar: bool = False) -> str:
         """What a result shows of itself: its title and its snippet's excerpt."""
@@ -93,6 +97,15 @@ def register(search_type: SearchType) -> None:
 
 def search_types() -> list[SearchType]:
     return sorted(_types.values(), key=lambda t: t.order)
+
+
+def unlisted_paths() -> tuple[str, ...]:
+    """The tree paths below which the listings leave pages out until asked
+    (:attr:`SearchType.unlisted_paths`), kept until the next publication."""
+    return page_cache.until_published(
+        "search-unlisted-paths",
+        lambda: tuple(sorted({path for t in search_types() for path in t.unlisted_paths()})),
+    )
 
 
 def lists(model) -> bool:

@@ -484,20 +484,25 @@ class FairResultsMixin:
         the rest of the request: whichever type a catalogue search lists, the words written
         together are searched as written for all of them or for none, so that the site
         search's tabs share one match. Live, as the index also holds drafts, which no
-        listing shows (the listings' other conditions, a private section or a provider taken
-        off the list, are not checked: a rare text of such a page could make the site search
-        look for the words as written where the listings show none)."""
+        listing shows, and not below a path the listings leave out until asked (a removed
+        provider and its solutions: :func:`search.registry.unlisted_paths`), whose text alone
+        would make the search look for the words as written where the listings show none
+        (排产软件, found nothing where 排产 finds 26). A private section is not checked."""
         compiler = self.query_compiler
         config = compiler.get_config(self.backend)
         key = ("search-finds-any", compiler.queryset.db, repr(compiler.query), str(config))
 
         def read():
             content_types = searched_content_types()
+            unlisted = registry.unlisted_paths()
             statement = compiler._statement(
                 config,
                 "finds any",
                 content_types,
-                rows=lambda: compiler.live_matches(config, content_types).values("pk")[:1],
+                unlisted,
+                rows=lambda: compiler.live_matches(config, content_types, unlisted).values("pk")[
+                    :1
+                ],
             )
             return bool(_fetch_rows(*statement))
 
@@ -605,11 +610,11 @@ class SQLiteScoring:
         rows = matches.annotate(score=Relevance()).values_list("pk", "score")
         return EntryScores(_fetch_rows(*_statement_of(rows)))
 
-    def live_matches(self, config, content_types: tuple[int, ...]):
-        """The MATCH's entries of live pages of ``content_types`` (of any type when empty), a
-        queryset for :meth:`FairResultsMixin.finds_any`: the FTS table's hits in turn, each
-        looked up by id, until one is such a page."""
-        matches = self._fts_matches(config).filter(_live_page("index_entry__"))
+    def live_matches(self, config, content_types: tuple[int, ...], unlisted=()):
+        """The MATCH's entries of live pages of ``content_types`` (of any type when empty), not
+        below the ``unlisted`` paths, a queryset for :meth:`FairResultsMixin.finds_any`: the
+        FTS table's hits in turn, each looked up by id, until one is such a page."""
+        matches = self._fts_matches(config).filter(_live_page("index_entry__", unlisted))
         if content_types:
             matches = matches.filter(index_entry__content_type_id__in=content_types)
         return matches
@@ -798,17 +803,17 @@ class PostgresScoring:
         rank = SearchRank(vector, any_part, weights=self.sql_weights) * boost
         return Case(When(holds, then=rank), default=Value(0.0), output_field=FloatField())
 
-    def live_matches(self, config, content_types: tuple[int, ...]):
+    def live_matches(self, config, content_types: tuple[int, ...], unlisted=()):
         """The query's index entries of live pages of ``content_types`` (of any type when
-        empty), through the GIN index of the entries' vectors, a queryset for
-        :meth:`FairResultsMixin.finds_any`."""
+        empty), not below the ``unlisted`` paths, through the GIN index of the entries'
+        vectors, a queryset for :meth:`FairResultsMixin.finds_any`."""
         from wagtail.search.models import IndexEntry
 
         entries = IndexEntry.objects.alias(_vector_=EntryVector(F("title"), F("body")))
         if content_types:
             entries = entries.filter(content_type_id__in=content_types)
         matches = entries.filter(_vector_=self.build_tsquery(self.query, config=config))
-        return matches.filter(_live_page(""))
+        return matches.filter(_live_page("", unlisted))
 
     def entry_scores(self, config, content_types=None, ranked=frozenset()) -> dict | None:
         """``{index entry id: score}`` of the entries of ``content_types`` (every type when
@@ -1037,15 +1042,19 @@ def _numbers(kind: str, data: bytes) -> array:
     return numbers
 
 
-def _live_page(entry: str) -> Exists:
+def _live_page(entry: str, unlisted=()) -> Exists:
     """That the index entry (``entry``, the path to it: "" for the entry itself) is of a live
-    page: a page's content type is its specific type, as its entry's is, so the key is one
-    of a page (every model indexed here has an integer key)."""
+    page, not below any of the ``unlisted`` tree paths (:func:`search.registry.unlisted_paths`):
+    a page's content type is its specific type, as its entry's is, so the key is one of a page
+    (every model indexed here has an integer key)."""
     from wagtail.models import Page
 
     key = Cast(OuterRef(f"{entry}object_id"), BigIntegerField())
     content_type = OuterRef(f"{entry}content_type_id")
-    return Exists(Page.objects.filter(pk=key, content_type_id=content_type, live=True))
+    pages = Page.objects.filter(pk=key, content_type_id=content_type, live=True)
+    for path in unlisted:
+        pages = pages.exclude(path__startswith=path)
+    return Exists(pages)
 
 
 def searched_content_types() -> tuple[int, ...]:

@@ -1,5 +1,7 @@
 """The Chinese-aware backend on the configured database (SQLite here, PostgreSQL in CI)."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -7,15 +9,16 @@ from wagtail.models import Page
 
 from cases.factories import CaseIndexPageFactory, CasePageFactory
 from cases.models import CasePage
-from catalogue import taxonomy
+from catalogue import services, taxonomy
 from catalogue.factories import (
     ProviderIndexPageFactory,
     ProviderPageFactory,
     SolutionPageFactory,
 )
-from catalogue.models import Industry, ProviderPage, Region, SolutionPage
+from catalogue.models import Industry, ProviderPage, Region, SolutionPage, Status
 from search.analysis import INDUSTRIES, index_text
 from search.query import Near, Similar
+from tests.catalogue.catalogue_helpers import result_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -624,3 +627,24 @@ def test_a_trades_plant_finds_what_the_trade_finds(home):
     assert found("化工厂") == found("化工")
     assert found("轮胎厂") == {"山东丙科技有限公司"}
     assert found("数字化工厂") == {"山东乙科技有限公司"}
+
+
+def test_a_removed_provider_does_not_decide_how_the_words_are_sought(client, home):
+    """Only a removed provider writes 排产软件: the directory leaves it out, so it must not
+    make the search look for the words as written (finding nothing to show) where the query
+    without its word for software finds a listed provider."""
+    index = providers_saying(
+        home,
+        {"山东甲科技有限公司": "专业排产软件开发。", "山东乙科技有限公司": "智能排产与计划优化。"},
+    )
+    index.save_revision().publish()
+    services.change_status(
+        ProviderPage.objects.get(title="山东甲科技有限公司"),
+        status=Status.REMOVED,
+        reason="整改期满复评仍不合格",
+        date=datetime.date(2026, 2, 1),
+    )
+
+    assert result_titles(client.get(index.url, {"q": "排产软件"})) == ["山东乙科技有限公司"]
+    removed = client.get(index.url, {"q": "排产软件", "status": "removed"})
+    assert result_titles(removed) == ["山东甲科技有限公司"]
