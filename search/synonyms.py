@@ -122,6 +122,11 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "质检": ("质量检验", "质量检测"),
     "数采": ("数据采集",),
     "药厂": ("制药", "医药"),
+    # The programme's own short forms: 数字化转型 as 数转, and 智改数转, the retrofit of plants
+    # (智能化改造, 数字化改造; its 数转 has an entry of its own, and a spelling stands for one
+    # thing).
+    "数转": ("数字化转型",),
+    "智改数转": ("智能化改造", "数字化改造"),
 }
 
 
@@ -427,6 +432,10 @@ SIMILAR_WORDS: tuple[tuple[str, ...], ...] = (
     ("巡检", "点检"),
     ("数智化", "数字化"),
     ("质检", "质量检测"),
+    # What people say for what the texts write (老设备改造, 开票, 省电).
+    ("老设备", "老旧设备"),
+    ("开票", "发票"),
+    ("省电", "节能", "节电"),
 )
 
 

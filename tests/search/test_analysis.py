@@ -324,6 +324,10 @@ def test_a_field_is_sought_without_the_word_that_says_it_is_one(query, terms):
         ("能耗监控", "能耗监测"),
         ("汽车配件", "汽车零部件"),
         ("智慧 MES", "智能 MES"),  # the query as typed, its words replaced
+        # What people say for what the texts write.
+        ("老设备改造", "老旧设备改造"),
+        ("开票", "发票"),
+        ("省电", "节能"),
         ("数字孪生", None),
         ("MES", None),
     ],
