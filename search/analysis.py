@@ -70,7 +70,7 @@ _CJK_WORD = re.compile(rf"[{_CJK}]+")
 # 想上MES, 能源管理类服务商; 上云, 类脑 …). See _segment.
 FUNCTION_CHARACTERS = frozenset("的了和与及或在是对为把被将等之其")
 QUESTION_CHARACTERS = frozenset("我你想找做请吗呢啊吧呀哪谁给帮个")
-WEAK_CHARACTERS = frozenset("能有要好强上类")
+WEAK_CHARACTERS = frozenset("能有要好强上类用")
 STOP_CHARACTERS = FUNCTION_CHARACTERS | QUESTION_CHARACTERS | WEAK_CHARACTERS
 # Lone characters that begin the product terms they are in (云监控, 碳资产): joined to the word
 # after them, not before (化工 云监控, not 化工云 监控). See _segment.
@@ -568,7 +568,7 @@ def _analysed_query(
     if opening and opening.end() < len(text.rstrip()):
         text = text[opening.end() :]
     text = _ORDINAL.sub(_in_numerals, text)
-    text = _SPACED_LETTERS.sub(_acronym_spaced, _CODE_LABEL.sub(" ", text))
+    text = _SPACED_LETTERS.sub(_acronym_spaced, _CODE_LABEL.sub(" ", _BOUND.sub(" ", text)))
     runs = [
         (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
         for cjk, latin in _QUERY_RUN.findall(_DATE_UNIT.sub(r"\1 ", text))
@@ -633,6 +633,12 @@ def _analysed_query(
 # An acronym typed letter by letter (m e s), and the label before a credit code, which no text
 # writes beside it (统一社会信用代码：9137…): the code is what is sought.
 _SPACED_LETTERS = re.compile(r"(?<![a-z0-9])[a-z](?: [a-z]){1,4}(?![a-z0-9])")
+# A bound on a size, a price or a time (100人以下, 50万以内, 三个月左右, 1万元内): the visitor's
+# condition, which no text writes and the search cannot judge.
+_BOUND = re.compile(
+    r"(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+)\s*(?:[万千百]?(?:元|块)?)"
+    r"(?:人|名|元|块|家|天|周|个月|月|年|小时)?\s*(?:以下|以内|以上|左右|之内|上下|内)"
+)
 _CODE_LABEL = re.compile(r"(?:统一)?(?:社会)?信用代码\s*[:：]?(?=\s*[0-9a-z]{15,18}\b)")
 
 

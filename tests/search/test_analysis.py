@@ -260,6 +260,23 @@ def test_the_kind_of_entry_a_query_asks_for_is_read_from_its_last_word(query, ki
 @pytest.mark.parametrize(
     ("query", "terms"),
     [
+        ("100人以下的工厂用什么MES", ["工厂", "mes"]),
+        ("50万以内的MES", ["mes"]),
+        ("小快轻准 3万以内", ["小快轻准"]),
+        ("三个月左右上线", ["上线"]),
+        # A number that is no bound stays.
+        ("等保2.0", ["等保", "2.0"]),
+        ("100人 MES", ["100", "人", "mes"]),
+    ],
+)
+def test_a_bound_on_a_size_price_or_time_is_not_required(query, terms):
+    """No text writes the visitor's condition (100人以下), and the search cannot judge it."""
+    assert [t.text for t in query_terms(query)] == terms
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
         ("烟台地区设备运维", ["烟台", "设备运维"]),
         ("济南及周边 MES", ["济南", "mes"]),
         ("青岛市区 数字孪生", ["青岛", "数字孪生"]),
