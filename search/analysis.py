@@ -175,6 +175,7 @@ INDUSTRIES = tuple(
     "建筑 电力能源 矿业 现代农业".split()
 )
 SOFTWARE_WORDS = frozenset("软件 系统 平台".split())  # noqa: SIM905
+LATIN_SOFTWARE_WORDS = frozenset("app apps".split())  # noqa: SIM905
 # What an acronym names, typed after it (APS软件, AGV小车, PLC控制器, AMR机器人): the acronym
 # says it, and texts about the thing need not (AGV搬运系统, 潜伏式AGV).
 NAMED_BY_ACRONYM = SOFTWARE_WORDS | frozenset(
@@ -842,6 +843,12 @@ def without_software_word(query: str) -> str | None:
     (:func:`search.query.analysed_forms`)."""
     text = fold(query)[:MAX_QUERY_CHARS]
     runs = list(_QUERY_RUN.finditer(text))
+    if len(runs) > 1 and runs[-1].group(2) in LATIN_SOFTWARE_WORDS and runs[-2].group(1):
+        # An app, after what it does (报工APP, 设备巡检 app): what it does.
+        words = _segment(runs[-2].group(1))
+        if not words or len(words[-1]) < 2:
+            return None
+        return (text[: runs[-1].start()] + text[runs[-1].end() :]).strip() or None
     if not runs or not runs[-1].group(1):
         return None
     last = runs[-1]

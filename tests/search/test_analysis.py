@@ -450,6 +450,9 @@ def test_a_word_for_software_after_an_acronym_of_one_is_not_required(query, term
         ("仓库管理软件", "仓库管理"),  # jieba's 管理软件: 管理 and the software
         ("人事管理系统", "人事管理"),
         ("管理软件", None),  # 管理 alone says nothing of what it does
+        ("报工APP", "报工"),  # an app, after what it does
+        ("设备巡检 app", "设备巡检"),
+        ("MES app", None),
         ("MES系统", None),  # no Chinese word before it
         ("系统", None),
         ("云平台", None),
