@@ -25,11 +25,12 @@ from django.db.models import (
     Func,
     OuterRef,
     Q,
+    Subquery,
     Value,
     When,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
+from django.db.models.functions import Cast, Coalesce, Greatest, NullIf, Substr
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.index import AutocompleteField, FilterField, SearchField
 from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, Phrase
@@ -492,19 +493,29 @@ class FairResultsMixin:
         config = compiler.get_config(self.backend)
         key = ("search-finds-any", compiler.queryset.db, repr(compiler.query), str(config))
 
-        def read():
-            content_types = searched_content_types()
-            unlisted = registry.unlisted_paths()
+        def first_path(unlisted: tuple[str, ...]) -> list[tuple]:
+            """``[(tree path,)]`` of the first matching page not below ``unlisted``, or []."""
             statement = compiler._statement(
                 config,
                 "finds any",
                 content_types,
                 unlisted,
-                rows=lambda: compiler.live_matches(config, content_types, unlisted).values("pk")[
-                    :1
-                ],
+                rows=lambda: compiler.live_matches(config, content_types, unlisted).values_list(
+                    "_path_"
+                )[:1],
             )
-            return bool(_fetch_rows(*statement))
+            return _fetch_rows(*statement)
+
+        def read():
+            unlisted = registry.unlisted_paths()
+            found = first_path(())
+            # The first page found is nearly always listed; leaving the unlisted out of the
+            # check costs a frequent word's 1 ms more, so only where it is not.
+            if found and unlisted and found[0][0].startswith(unlisted):
+                found = first_path(unlisted)
+            return bool(found)
+
+        content_types = searched_content_types()
 
         return remembered(key, read)
 
@@ -615,6 +626,7 @@ class SQLiteScoring:
         below the ``unlisted`` paths, a queryset for :meth:`FairResultsMixin.finds_any`: the
         FTS table's hits in turn, each looked up by id, until one is such a page."""
         matches = self._fts_matches(config).filter(_live_page("index_entry__", unlisted))
+        matches = matches.annotate(_path_=_page_path("index_entry__"))
         if content_types:
             matches = matches.filter(index_entry__content_type_id__in=content_types)
         return matches
@@ -813,7 +825,7 @@ class PostgresScoring:
         if content_types:
             entries = entries.filter(content_type_id__in=content_types)
         matches = entries.filter(_vector_=self.build_tsquery(self.query, config=config))
-        return matches.filter(_live_page("", unlisted))
+        return matches.filter(_live_page("", unlisted)).annotate(_path_=_page_path(""))
 
     def entry_scores(self, config, content_types=None, ranked=frozenset()) -> dict | None:
         """``{index entry id: score}`` of the entries of ``content_types`` (every type when
@@ -1042,6 +1054,14 @@ def _numbers(kind: str, data: bytes) -> array:
     return numbers
 
 
+def _page_path(entry: str) -> Subquery:
+    """The tree path of the index entry's page (``entry`` as for :func:`_live_page`)."""
+    from wagtail.models import Page
+
+    key = Cast(OuterRef(f"{entry}object_id"), BigIntegerField())
+    return Subquery(Page.objects.filter(pk=key).values("path")[:1])
+
+
 def _live_page(entry: str, unlisted=()) -> Exists:
     """That the index entry (``entry``, the path to it: "" for the entry itself) is of a live
     page, not below any of the ``unlisted`` tree paths (:func:`search.registry.unlisted_paths`):
@@ -1052,8 +1072,15 @@ def _live_page(entry: str, unlisted=()) -> Exists:
     key = Cast(OuterRef(f"{entry}object_id"), BigIntegerField())
     content_type = OuterRef(f"{entry}content_type_id")
     pages = Page.objects.filter(pk=key, content_type_id=content_type, live=True)
+    # By each length's prefix, in one list: a condition per path made the check of a frequent
+    # word 3 ms slower with 300 removed providers.
+    by_length: dict[int, list[str]] = {}
     for path in unlisted:
-        pages = pages.exclude(path__startswith=path)
+        by_length.setdefault(len(path), []).append(path)
+    for length, paths in sorted(by_length.items()):
+        pages = pages.alias(**{f"_prefix_{length}": Substr("path", 1, length)}).exclude(
+            **{f"_prefix_{length}__in": paths}
+        )
     return Exists(pages)
 
 
