@@ -70,7 +70,7 @@ _CJK_WORD = re.compile(rf"[{_CJK}]+")
 # 想上MES, 能源管理类服务商; 上云, 类脑 …). See _segment.
 FUNCTION_CHARACTERS = frozenset("的了和与及或在是对为把被将等之其")
 QUESTION_CHARACTERS = frozenset("我你想找做请吗呢啊吧呀哪谁给帮个")
-WEAK_CHARACTERS = frozenset("能有要好强上类用")
+WEAK_CHARACTERS = frozenset("能有要好强上类")
 STOP_CHARACTERS = FUNCTION_CHARACTERS | QUESTION_CHARACTERS | WEAK_CHARACTERS
 # Lone characters that begin the product terms they are in (云监控, 碳资产): joined to the word
 # after them, not before (化工 云监控, not 化工云 监控). See _segment.
@@ -160,7 +160,7 @@ _CIRCLE_WORDS = frozenset("经济圈 城市群 都市圈".split())  # noqa: SIM9
 # Words after a place that say "around there" (烟台地区, 济南及周边, 青岛本地): the place is
 # what is sought, and texts write it without them.
 AREA_WORDS = _CIRCLE_WORDS | frozenset(
-    "地区 区域 本地 当地 周边 附近 周围 一带 范围 范围内 境内 市区 市内 片区 辖区".split()  # noqa: SIM905
+    "地区 区域 本地 当地 周边 附近 周围 范围 范围内 境内 市区 市内 片区 辖区".split()  # noqa: SIM905
 )
 # Those that also begin a concept (本地部署, 区域品牌): "around there" only where nothing
 # follows them but 的.
@@ -196,12 +196,18 @@ KIND_OF = {
     **dict.fromkeys("case cases".split(), "case"),  # noqa: SIM905
 }
 ENDS_IN_KIND = ("服务商", "解决方案", "案例")
+KIND_NAMES = {"provider": "服务商", "solution": "解决方案", "case": "案例"}
 # Words after a word that say "of that field" (制造行业, 化工领域): the word is what is sought.
 # 企业 and 产业 say so after an industry only (食品企业; 中小企业 and 数字产业 are concepts).
 FIELD_WORDS = frozenset("行业 领域".split())  # noqa: SIM905
 INDUSTRY_KIND_WORDS = frozenset("企业 产业 工厂".split())  # noqa: SIM905
-# Trades people name a plant by (机械厂, 陶瓷厂) that are no industry of the taxonomy's own.
-PLANT_TRADES = frozenset("机械 钢铁 制药 印染 陶瓷 玻璃 塑料 电子 家具 家纺".split())  # noqa: SIM905
+# The trades a plant or a company is named by (化工厂, 轮胎企业): the taxonomy's industries
+# (INDUSTRIES) and the trades in their names, and a few that are no industry of its own
+# (机械厂, 陶瓷厂). Not every word of a name: 现代 (现代农业) and 加工 (食品加工) are none.
+TRADES = frozenset(INDUSTRIES) | frozenset(
+    "装备 汽车 零部件 石化 纺织 服装 食品 农副产品 医疗器械 电子 有色金属 橡胶 轮胎 "  # noqa: SIM905
+    "家居 家具 造纸 印刷 船舶 零售 电力 农业 机械 钢铁 制药 印染 陶瓷 玻璃 塑料 家纺".split()
+)
 
 _tokenizer = None
 _tokenizer_lock = threading.Lock()
@@ -456,9 +462,8 @@ def _apart(word: str) -> tuple[str, ...]:
 
 
 def _names_a_trade(word: str) -> bool:
-    """Whether ``word`` is a trade: an industry of the taxonomy or a word of one's name (轮胎
-    of 橡胶轮胎), or one of PLANT_TRADES."""
-    return len(word) >= 2 and (word in PLANT_TRADES or any(word in name for name in INDUSTRIES))
+    """Whether ``word`` is one of :data:`TRADES`."""
+    return word in TRADES
 
 
 def _regions_joined(words: list[str]) -> list[str]:
@@ -569,10 +574,13 @@ def _analysed_query(
     if opening and opening.end() < len(text.rstrip()):
         text = text[opening.end() :]
     text = _ORDINAL.sub(_in_numerals, text)
-    text = _SPACED_LETTERS.sub(_acronym_spaced, _CODE_LABEL.sub(" ", _BOUND.sub(" ", text)))
+    unbounded = _BOUND.sub(" ", text)
+    text = unbounded if unbounded.strip() else text  # a bound alone (100以下) is what is sought
+    text = _SPACED_LETTERS.sub(_acronym_spaced, _CODE_LABEL.sub(" ", text))
+    found = _QUERY_RUN.findall(_DATE_UNIT.sub(r"\1 ", text))
     runs = [
         (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
-        for cjk, latin in _QUERY_RUN.findall(_DATE_UNIT.sub(r"\1 ", text))
+        for cjk, latin in found
     ]
     runs = _without_software_words(runs)
     words = [word for _text, run in runs for word in run]
@@ -607,6 +615,10 @@ def _analysed_query(
             previous = word
     if english or not HOME_PROVINCE.issuperset(sought):
         sought = [word for word in sought if word not in HOME_PROVINCE]
+    if not words and not english:
+        # Nothing but English kind words (vendors, service providers): the kind in Chinese,
+        # which a query of 服务商 alone seeks.
+        words = [KIND_NAMES[KIND_OF[latin]] for _cjk, latin in found if latin in KIND_OF][:1]
     terms = [Term(name, _english_spellings(name)) for name in english]
     # A query of nothing but words that say nothing: them.
     for word in dict.fromkeys(sought or ([] if english else words)):
@@ -634,11 +646,15 @@ def _analysed_query(
 # An acronym typed letter by letter (m e s), and the label before a credit code, which no text
 # writes beside it (统一社会信用代码：9137…): the code is what is sought.
 _SPACED_LETTERS = re.compile(r"(?<![a-z0-9])[a-z](?: [a-z]){1,4}(?![a-z0-9])")
-# A bound on a size, a price or a time (100人以下, 50万以内, 三个月左右, 1万元内): the visitor's
-# condition, which no text writes and the search cannot judge.
+# A bound on a size, a price or a time (100人以下, 50万以内, 三个月左右): the visitor's
+# condition, which no text writes and the search cannot judge. A number standing alone (not
+# part of a code: ISO9001以上) with a unit, or a whole number of digits without one; a decimal
+# needs its unit (工业4.0以上 asks for a version).
 _BOUND = re.compile(
-    r"(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+)\s*(?:[万千百]?(?:元|块)?)"
-    r"(?:人|名|元|块|家|天|周|个月|月|年|小时)?\s*(?:以下|以内|以上|左右|之内|上下|内)"
+    r"(?<![0-9a-z.])(?:"
+    r"(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+)\s*[万千百]?"
+    r"(?:元|块|人|名|家|天|周|个月|月|年|小时)|[0-9]+\s*[万千百]?"
+    r")\s*(?:以下|以内|以上|左右|之内|上下)"
 )
 _CODE_LABEL = re.compile(r"(?:统一)?(?:社会)?信用代码\s*[:：]?(?=\s*[0-9a-z]{15,18}\b)")
 
@@ -794,6 +810,8 @@ def _names_the_field(run: list[str], i: int) -> bool:
     word = run[i]
     if i == 0 or word not in FIELD_WORDS | INDUSTRY_KIND_WORDS:
         return False
+    if word == "工厂":  # after a trade only: 现代工厂 is none (see TRADES)
+        return _names_a_trade(run[i - 1])
     return word in FIELD_WORDS or _names_industry(run[i - 1]) or _names_a_trade(run[i - 1])
 
 
@@ -862,7 +880,8 @@ def without_software_word(query: str) -> str | None:
     before = words[:-1] or [
         word for run in runs[:-1] if run.group(1) for word in _segment(run.group(1))
     ]
-    if not before or len(before[-1]) < 2:  # 管理 alone says nothing of what it does
+    # Nothing before it (管理软件 alone: 管理 says nothing of what it does), or a lone character.
+    if not before or len(before[-1]) < 2:
         return None
     # Where the word stands in the run: characters that say nothing may follow it (…系统吗).
     cut = last.start(1) + last.group(1).rfind(software)

@@ -101,7 +101,8 @@ def search_types() -> list[SearchType]:
 
 def unlisted_paths() -> tuple[str, ...]:
     """The tree paths below which the listings leave pages out until asked
-    (:attr:`SearchType.unlisted_paths`), kept until the next publication."""
+    (:attr:`SearchType.unlisted_paths`), kept until the next publication (with the page
+    cache on, as in production)."""
     return page_cache.until_published(
         "search-unlisted-paths",
         lambda: tuple(sorted({path for t in search_types() for path in t.unlisted_paths()})),

@@ -495,6 +495,7 @@ class FairResultsMixin:
 
         def first_path(unlisted: tuple[str, ...]) -> list[tuple]:
             """``[(tree path,)]`` of the first matching page not below ``unlisted``, or []."""
+            content_types = searched_content_types()
             statement = compiler._statement(
                 config,
                 "finds any",
@@ -514,8 +515,6 @@ class FairResultsMixin:
             if found and unlisted and found[0][0].startswith(unlisted):
                 found = first_path(unlisted)
             return bool(found)
-
-        content_types = searched_content_types()
 
         return remembered(key, read)
 

@@ -258,15 +258,30 @@ def test_the_kind_of_entry_a_query_asks_for_is_read_from_its_last_word(query, ki
 
 
 @pytest.mark.parametrize(
+    ("query", "kind"),
+    [("vendors", "服务商"), ("service providers", "服务商"), ("solutions", "解决方案")],
+)
+def test_a_query_of_english_kind_words_alone_seeks_the_kind(query, kind):
+    """As 服务商 alone seeks 服务商: the words are not dropped to leave nothing."""
+    assert [t.text for t in query_terms(query)] == [kind]
+
+
+@pytest.mark.parametrize(
     ("query", "terms"),
     [
-        ("100人以下的工厂用什么MES", ["工厂", "mes"]),
+        ("100人以下的工厂 MES", ["工厂", "mes"]),
         ("50万以内的MES", ["mes"]),
         ("小快轻准 3万以内", ["小快轻准"]),
         ("三个月左右上线", ["上线"]),
-        # A number that is no bound stays.
+        # A number that is no bound stays: part of a code, a version, a year, or no bound.
         ("等保2.0", ["等保", "2.0"]),
         ("100人 MES", ["100", "人", "mes"]),
+        ("ISO9001内审", ["iso9001", "内审"]),
+        ("工业4.0以上", ["工业", "4.0", "以上"]),
+        ("2023年内的案例", ["2023", "年内"]),
+        ("用能监测", ["用能", "监测"]),
+        # A bound alone is what is sought.
+        ("100以下", ["100", "以下"]),
     ],
 )
 def test_a_bound_on_a_size_price_or_time_is_not_required(query, terms):
@@ -286,6 +301,7 @@ def test_a_bound_on_a_size_price_or_time_is_not_required(query, terms):
         ("地区 MES", ["地区", "mes"]),
         ("青岛本地部署", ["青岛", "本地", "部署"]),
         ("临沂区域品牌", ["临沂", "区域", "品牌"]),
+        ("青岛一带一路", ["青岛", "一带", "一路"]),
     ],
 )
 def test_words_for_around_a_place_are_not_required(query, terms):
@@ -322,6 +338,7 @@ def test_a_region_of_the_province_seeks_its_cities(query, places):
         ("有没有纺织厂上MES的案例", ["纺织", "mes"]),
         ("机械厂", ["机械"]),
         ("数字化工厂", ["数字化", "工厂"]),  # no trade before it
+        ("现代工厂", ["现代", "工厂"]),  # nor here (现代农业 is an industry, 现代 no trade)
         ("智能工厂", ["智能工厂"]),
         # Concepts: 企业 and 产业 after a word of no industry, 行业 first.
         ("中小企业", ["中小企业"]),
