@@ -487,6 +487,8 @@ def _says_nothing(words: list[str], i: int) -> bool:
     ends a word is only between words (济南有哪些, 比较好), not next to another lone character
     (聚能, 赋能, 用能)."""
     word = words[i]
+    if word == "用" and words[i + 1 : i + 2] and words[i + 1] in QUESTION_WORDS:
+        return True  # 工厂用什么MES: asks what to use (用能 is a word of its own)
     if len(words) == 1 or word not in STOP_CHARACTERS:
         return False
 
@@ -774,6 +776,8 @@ def kind_named(query: str) -> str | None:
     设备联网, 哪家公司做MES好). The site search opens that tab. Not a word that only ends as a
     company does (中小企业: a concept)."""
     runs = _QUERY_RUN.findall(fold(query)[:MAX_QUERY_CHARS])
+    while runs and runs[-1][1].isdigit():  # a year or a number after the kind (ERP公司2024)
+        runs.pop()
     if not runs:
         return None
     cjk, latin = runs[-1]

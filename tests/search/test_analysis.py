@@ -243,6 +243,7 @@ def test_the_programmes_province_is_sought_only_alone(query, terms):
         ("MES产品", "solution"),
         ("digital twin solutions", "solution"),
         ("MES vendors", "provider"),
+        ("ERP公司2024", "provider"),  # a year after it
         # Asked for in a question, before what it should do.
         ("哪些方案能解决设备联网", "solution"),
         ("有什么案例可以参考", "case"),
@@ -270,6 +271,7 @@ def test_a_query_of_english_kind_words_alone_seeks_the_kind(query, kind):
     ("query", "terms"),
     [
         ("100人以下的工厂 MES", ["工厂", "mes"]),
+        ("100人以下的工厂用什么MES", ["工厂", "mes"]),  # 用 before what is asked says nothing
         ("50万以内的MES", ["mes"]),
         ("小快轻准 3万以内", ["小快轻准"]),
         ("三个月左右上线", ["上线"]),
