@@ -301,7 +301,7 @@ def test_a_bound_on_a_size_price_or_time_is_not_required(query, terms):
         ("胶东经济圈MES", ["胶东经济圈", "mes"]),  # jieba's 胶东 经济圈, one region again
         # Not after a place, or the beginning of a concept there.
         ("地区 MES", ["地区", "mes"]),
-        ("青岛本地部署", ["青岛", "本地", "部署"]),
+        ("青岛本地部署", ["青岛", "本地部署"]),
         ("临沂区域品牌", ["临沂", "区域", "品牌"]),
         ("青岛一带一路", ["青岛", "一带", "一路"]),
     ],
@@ -364,6 +364,8 @@ def test_a_field_is_sought_without_the_word_that_says_it_is_one(query, terms):
         ("老设备改造", "老旧设备改造"),
         ("开票", "发票"),
         ("省电", "节能"),
+        ("本地部署的ERP", "私有化部署的ERP"),
+        ("网上展厅", "数字展厅"),
         ("数字孪生", None),
         ("MES", None),
     ],
