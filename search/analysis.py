@@ -181,13 +181,16 @@ LATIN_SOFTWARE_WORDS = frozenset("app apps".split())  # noqa: SIM905
 NAMED_BY_ACRONYM = SOFTWARE_WORDS | frozenset(
     "管理系统 管理软件 管理平台 系统软件 软件系统 小车 设备 控制器 机器人".split()  # noqa: SIM905
 )
-KIND_WORDS = frozenset("公司 企业 服务商 厂商 厂家 解决方案 方案 案例 产品".split())  # noqa: SIM905
 # The kind of entry (a search type's key) each kind word asks for, in Chinese and in English
 # (see kind_named); a word ending in one of ENDS_IN_KIND is of that kind too (能源管理服务商).
-KIND_OF = {
+_CHINESE_KINDS = {
     **dict.fromkeys("公司 企业 服务商 厂商 厂家".split(), "provider"),  # noqa: SIM905
     **dict.fromkeys("解决方案 方案 产品".split(), "solution"),  # noqa: SIM905
     "案例": "case",
+}
+KIND_WORDS = frozenset(_CHINESE_KINDS)
+KIND_OF = {
+    **_CHINESE_KINDS,
     **dict.fromkeys(
         "provider providers supplier suppliers vendor vendors company companies".split(),  # noqa: SIM905
         "provider",
@@ -456,14 +459,9 @@ def _apart(word: str) -> tuple[str, ...]:
     # (see INDUSTRY_KIND_WORDS). Whole, 化工厂 would be sought where the index has it inside
     # 数字化工厂, and found in no text about chemicals, which say 化工企业.
     trade = word[:-1]
-    if len(word) >= 3 and word.endswith("厂") and _names_a_trade(trade):
+    if len(word) >= 3 and word.endswith("厂") and trade in TRADES:
         return trade, "工厂"
     return (word,)
-
-
-def _names_a_trade(word: str) -> bool:
-    """Whether ``word`` is one of :data:`TRADES`."""
-    return word in TRADES
 
 
 def _regions_joined(words: list[str]) -> list[str]:
@@ -815,8 +813,8 @@ def _names_the_field(run: list[str], i: int) -> bool:
     if i == 0 or word not in FIELD_WORDS | INDUSTRY_KIND_WORDS:
         return False
     if word == "工厂":  # after a trade only: 现代工厂 is none (see TRADES)
-        return _names_a_trade(run[i - 1])
-    return word in FIELD_WORDS or _names_industry(run[i - 1]) or _names_a_trade(run[i - 1])
+        return run[i - 1] in TRADES
+    return word in FIELD_WORDS or _names_industry(run[i - 1]) or run[i - 1] in TRADES
 
 
 def _names_the_area(run_text: str, run: list[str], i: int, sought: list[str]) -> bool:
