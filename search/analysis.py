@@ -93,18 +93,18 @@ LATIN_STOP_WORDS = frozenset(
 QUESTION_WORDS = frozenset(
     "请问 推荐 哪家 哪些 哪个 哪里 什么 如何 怎么 怎样 有没有 几家 一家 一些 比较 相关 "  # noqa: SIM905
     "可以 能够 需要 寻找 查找 搜索 一下 麻烦 帮忙 是否 能不能 不能 可不可以 了解 方面 实现 "
-    "我们 我司 我厂".split()
+    "我们 我司 我厂 怎么办".split()
 )
 # The words that make a query a question by themselves (如何实现设备联网, 是否有MES): no
 # concept has them. The others of QUESTION_WORDS need a second one, or a character of
 # QUESTION_CHARACTERS (推荐算法 is a concept; 推荐哪家 a question).
-ASKING_WORDS = frozenset("如何 怎么 怎样 什么 有没有 是否 能不能 可不可以".split())  # noqa: SIM905
+ASKING_WORDS = frozenset("如何 怎么 怎样 怎么办 什么 有没有 是否 能不能 可不可以".split())  # noqa: SIM905
 # A query that opens with one of these asks for what follows when that cannot make a concept
 # of it: an acronym, a place or a kind of entry (需要MES, 推荐青岛的, 推荐设备运维公司; not
 # 推荐算法, 搜索优化). Openings no concept begins with are dropped as they stand (求推荐MES,
-# 帮我找MES; 求是科技 is a name, 帮扶 a word).
+# 帮我找MES, 我们想上MES, 希望实现…; 求是科技 is a name, 帮扶 a word).
 REQUEST_WORDS = frozenset("需要 推荐 搜索".split())  # noqa: SIM905
-_REQUEST_OPENING = re.compile(r"^\s*(?:求推荐|求助|帮我|帮忙)")
+_REQUEST_OPENING = re.compile(r"^\s*(?:求推荐|求助|帮我|帮忙|(?:我们|我司|我厂|我)?(?:想|希望))")
 # The programme's province. Every entry is in it or serves it, and few texts say so (山东 in
 # some names, 山东省 in some addresses): with something else, a query naming it seeks that
 # (山东省青岛市, 山东 MES); alone, the texts that write it.
@@ -568,7 +568,9 @@ def joined_words(
 @lru_cache(maxsize=256)
 def _analysed_query(
     query: str, similar: bool = False
-) -> tuple[tuple[Term, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+) -> tuple[tuple[Term, ...], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], bool]:
+    """``(terms, pairs of words written together, whether the query is phrased as a question
+    or a request)``."""
     english, text = english_names_in(fold(query)[:MAX_QUERY_CHARS])
     opening = _REQUEST_OPENING.match(text)
     if opening and opening.end() < len(text.rstrip()):
@@ -640,7 +642,7 @@ def _analysed_query(
         and second in spellings
         and all(map(_CJK_WORD.fullmatch, spellings[first] + spellings[second]))
     ]
-    return tuple(terms), tuple(dict.fromkeys(joined))
+    return tuple(terms), tuple(dict.fromkeys(joined)), asked
 
 
 # An acronym typed letter by letter (m e s), and the label before a credit code, which no text
@@ -892,6 +894,81 @@ def without_software_word(query: str) -> str | None:
 
 
 _MANAGEMENT_SOFTWARE = frozenset(f"管理{word}" for word in SOFTWARE_WORDS)
+
+
+#: jieba's part-of-speech tags of the words a query may be searched without, when it finds
+#: nothing with them (:func:`relaxed_queries`), each with its turn: first numerals and
+#: measures (一套, 一家), pronouns, adverbs, prepositions, conjunctions, particles and
+#: directions; then adjectives (便宜, 简单); then verbs (降低, 适合, 实现). Nouns never: what a
+#: query names is what it seeks; verbal nouns (管理, 生产) and idioms neither.
+LOOSE_TAGS = {
+    **dict.fromkeys(("m", "mq", "q", "r", "d", "p", "c", "u", "f", "y", "e"), 0),
+    **dict.fromkeys(("a", "ad"), 1),
+    **dict.fromkeys(("v", "vd"), 2),
+}
+#: How often an adjective or a verb is in jieba's dictionary at least to be loose: the common
+#: ones say how a need is put (降低 4,432, 适合 3,795, 便宜 2,013); the rarer ones are
+#: mostly things sought (结算 698, 自助 213), or tagged verbs in error (超市 534).
+LOOSE_MIN_FREQUENCY = 1000
+#: The fewest words of a query that is searched without its loose words, and the most it is
+#: searched without: a query of two words may be a thing no text names (远程医疗), which its
+#: second word alone would find.
+MIN_RELAXED_TERMS = 3
+MAX_LEFT_OUT = 3
+
+
+@cache
+def loose_words() -> dict[str, int]:
+    """``{word: its turn to be left out, lowest first}`` of the words of jieba's dictionary
+    with a :data:`LOOSE_TAGS` tag: by the tag's turn, then the more frequent first (降低 before
+    溯源: a verb written everywhere says least of what is sought). Read once per process from
+    the dictionary the tokenizer loads; the domain's words are never loose."""
+    domain = frozenset(_domain_words())
+    loose = {}
+    with tokenizer().get_dict_file() as file:
+        lines = file.read().decode("utf-8").splitlines()
+    for line in lines:
+        rest, _, tag = line.rpartition(" ")
+        if tag not in LOOSE_TAGS:
+            continue
+        word, _, frequency = rest.partition(" ")
+        turn, frequency = LOOSE_TAGS[tag], int(frequency)
+        if word not in domain and (turn == 0 or frequency >= LOOSE_MIN_FREQUENCY):
+            # Turn above frequency, the more frequent lower (frequencies stay below 10⁸).
+            loose[word] = turn * 10**8 - min(frequency, 10**8 - 1)
+    return loose
+
+
+def _is_loose(term: Term) -> bool:
+    """Whether a query may be searched without ``term`` (:func:`relaxed_queries`): a word of
+    :func:`loose_words` that names no place or industry (jieba tags 大连 and 零部件 so).
+    (No word with synonyms is loose: they are the domain's.)"""
+    word = term.text
+    return word in loose_words() and not _names_place(word) and not _names_industry(word)
+
+
+@lru_cache(maxsize=256)
+def relaxed_queries(query: str) -> tuple[str, ...]:
+    """Shorter queries a catalogue search tries, in turn, when ``query`` finds nothing in any
+    of its forms: each without one more of its loose words (:func:`_is_loose`). A visitor
+    writes a sentence (纺织厂怎么降低能耗, 我们想上一套质量追溯系统) and every word of it is
+    required, so the words that say how the need is put (降低, 一套, 适合) leave out texts that
+    name the need (纺织 能耗) another way. Only a query phrased as a question or a request, of
+    :data:`MIN_RELAXED_TERMS` words or more, leaving out at most :data:`MAX_LEFT_OUT` and
+    half of them (rounded up): a query of a thing no text names (智能翻译系统) still finds
+    nothing, as its words are not a sentence's and a sentence's nouns are kept. Each is the
+    kept words with spaces
+    between them, in the query's order; the page says what was searched
+    (:func:`search.query.shorter_searched`)."""
+    terms, _joined, asked = _analysed_query(query)
+    if not asked or len(terms) < MIN_RELAXED_TERMS:
+        return ()
+    loose = sorted(filter(_is_loose, terms), key=lambda term: loose_words()[term.text])
+    relaxed, left_out = [], set()
+    for term in loose[: min(MAX_LEFT_OUT, (len(terms) + 1) // 2)]:
+        left_out.add(term.text)
+        relaxed.append(" ".join(t.text for t in terms if t.text not in left_out))
+    return tuple(relaxed)
 
 
 def _without_place_suffix(word: str) -> list[str]:

@@ -19,6 +19,7 @@ from .analysis import (
     junctions,
     match_forms,
     query_terms,
+    relaxed_queries,
     without_software_word,
 )
 
@@ -313,14 +314,15 @@ def analysed_forms(query) -> list[tuple[SearchQuery, SearchQuery]]:
     (:func:`_held_near`: 智恒公司, 装备制造工艺优化).
 
     A query that ends in a word for software (设备管理系统) is then tried without it, in the
-    same two forms (:func:`search.analysis.without_software_word`, :func:`software_left_out`):
-    texts name what their software does more often than the kind of software it is."""
+    same two forms (:func:`search.analysis.without_software_word`): texts name what their
+    software does more often than the kind of software it is. Last, a query of a sentence is
+    tried without its loose words, one more each time (纺织厂怎么降低能耗: 纺织 能耗;
+    :func:`search.analysis.relaxed_queries`). The page says which shorter query was searched
+    (:func:`shorter_searched`)."""
     if analyse(query, words=TOGETHER) is None:
         return []
     forms = []
-    for source in (query, _without_software_word(query)):
-        if source is None:
-            continue
+    for source in (query, *_shorter_queries(query)):
         together, near = analyse(source, words=TOGETHER), analyse(source, words=NEAR)
         forms += [(together, analyse(source, words=EXACTLY)), (near, near)]
     # A form met again (no words together, no similar spelling) keeps its first place.
@@ -329,16 +331,20 @@ def analysed_forms(query) -> list[tuple[SearchQuery, SearchQuery]]:
     )
 
 
-def _without_software_word(query) -> PlainText | None:
+def _shorter_queries(query) -> list[PlainText]:
+    """The shorter queries a catalogue search tries after ``query``, in turn: without its
+    closing word for software, then each of its relaxed queries and that without its word for
+    software (:func:`analysed_forms`). None for a query of words ORed: fewer find no more."""
     if isinstance(query, str):
         query = PlainText(query)
-    # Fewer words ORed find no more.
     if not isinstance(query, PlainText) or query.operator != "and":
-        return None
-    text = without_software_word(query.query_string)
-    if text is None:
-        return None
-    return type(query)(text, operator=query.operator, boost=query.boost)  # Similar stays so
+        return []
+    texts = [without_software_word(query.query_string)]
+    for relaxed in relaxed_queries(query.query_string):
+        texts += [relaxed, without_software_word(relaxed)]
+    # Similar stays so: the relaxed words are searched in their similar spellings too.
+    shorter = (type(query)(text, operator="and", boost=query.boost) for text in texts if text)
+    return list({repr(q): q for q in shorter}.values())
 
 
 def _searched(query: str, model):
@@ -348,24 +354,26 @@ def _searched(query: str, model):
     return getattr(getattr(results, "query_compiler", None), "query", None)
 
 
-def software_left_out(query: str, model) -> str | None:
-    """The words of the query without its closing word for software (设备管理) when a catalogue
-    search of ``model`` found nothing with the word and searched without it
-    (:func:`analysed_forms`); else None."""
+def shorter_searched(query: str, model) -> str | None:
+    """The words a catalogue search of ``model`` searched for, when it found nothing with all
+    of the query's and searched a shorter query (:func:`analysed_forms`: 设备管理 for
+    设备管理系统, 纺织 能耗 for 纺织厂怎么降低能耗); else None."""
     shorter = _searched_shorter(query, model)
     return None if shorter is None else " ".join(t.text for t in query_terms(shorter))
 
 
 def _searched_shorter(query: str, model) -> str | None:
-    """The query without its closing word for software when the search of ``model`` searched
-    one of that shorter query's forms that is not also the query's own (the analysis may
-    leave the word out anyway: 青岛 ERP 软件); else None."""
-    shorter = _without_software_word(query)
-    if shorter is None:
-        return None
+    """The shorter query (:func:`_shorter_queries`) whose form the search of ``model``
+    searched, where that form is not also the query's own (the analysis may leave a word out
+    anyway: 青岛 ERP 软件); else None."""
+    searched = repr(_searched(query, model))
     own = {repr(analyse(query, words=where)) for where in (TOGETHER, NEAR)}
-    forms = {repr(analyse(shorter, words=where)) for where in (TOGETHER, NEAR)} - own
-    return shorter.query_string if repr(_searched(query, model)) in forms else None
+    for shorter in _shorter_queries(query):
+        forms = {repr(analyse(shorter, words=where)) for where in (TOGETHER, NEAR)} - own
+        if searched in forms:
+            return shorter.query_string
+        own |= forms  # a later shorter query's form that is the same was searched as this
+    return None
 
 
 def split_phrases(query: SearchQuery) -> tuple[SearchQuery | None, SearchQuery] | None:

@@ -10,7 +10,7 @@ from . import registry
 from .analysis import MAX_QUERY_CHARS, kind_named
 from .highlight import highlight
 from .hints import correction, is_correction, spelling_hints
-from .query import NEAR, software_left_out, words_apart
+from .query import NEAR, shorter_searched, words_apart
 
 
 def clean_query(raw: str) -> str:
@@ -124,16 +124,17 @@ def search(request, type_key: str | None = None):
         if type_key is not None:
             search_type = registry.get(type_key)
             model = search_type.listing_class.model
-            # Said instead of how the words stood, where the query without the word found
-            # something; where it found nothing either, how the words stood is what to say.
-            left_out = software_left_out(query, model) if found else None
+            # Said instead of how the words stood, where a shorter query (without a word for
+            # software, or a sentence's loose words) found something; where it found nothing
+            # either, how the words stood is what to say.
+            shorter = shorter_searched(query, model) if found else None
             # Counted above: a listing that matched nothing as typed searched similar words.
             similar = listings[type_key].searched_similar
-            apart = None if left_out or similar else _words_apart(query, model, type_key)
+            apart = None if shorter or similar else _words_apart(query, model, type_key)
             if apart and not found and not finds_anything(apart["text"]):
                 apart = None  # the words apart find nothing either: no link to an empty page
-            if left_out:
-                context["software_left_out"] = left_out
+            if shorter:
+                context["shorter_searched"] = shorter
             if similar:
                 context["similar_searched"] = similar
             if apart:

@@ -11,6 +11,7 @@ from search.analysis import (
     name_without_brackets,
     places_named,
     query_terms,
+    relaxed_queries,
     similar_query,
     without_software_word,
     years_named,
@@ -481,6 +482,39 @@ def test_a_word_for_software_after_an_acronym_of_one_is_not_required(query, term
 )
 def test_a_closing_word_for_software_may_be_left_out(query, shorter):
     assert without_software_word(query) == shorter
+
+
+@pytest.mark.parametrize(
+    ("query", "relaxed"),
+    [
+        ("纺织厂怎么降低能耗", ["纺织 能耗"]),
+        # One more loose word each time: measures first, then adjectives, never the nouns.
+        (
+            "我们想上一套简单实用的质量追溯系统",
+            ["简单 实用 质量追溯 系统", "实用 质量追溯 系统", "质量追溯 系统"],
+        ),
+        # A place and an industry stay, whatever jieba tags them (大连 and 零部件 are loose).
+        ("有没有企业能帮忙减少烟台纺织厂的能耗", ["烟台 纺织 能耗"]),
+        ("怎么降低大连零部件企业的能耗", ["大连 零部件 能耗"]),
+        ("如何提高轮胎企业设备利用率", ["轮胎 设备 利用率"]),
+        # Not a sentence: the words of a concept no text may name (智能 翻译 系统).
+        ("纺织 降低 能耗", []),
+        ("智能翻译系统", []),
+        # Two words: the second alone would be another thing.
+        ("怎么降低能耗", []),
+        # Rare verbs are what is sought, or tagged so in error (超市).
+        ("有没有无人超市自助结算", []),
+    ],
+)
+def test_a_sentence_may_be_searched_without_its_loose_words(query, relaxed):
+    assert list(relaxed_queries(query)) == relaxed
+
+
+def test_a_request_opening_with_wanting_is_not_sought():
+    """希望 and 想 open a request; 实现 is then a question's word, and 怎么办 always is."""
+    assert [t.text for t in query_terms("希望实现库存一体化")] == ["库存", "一体化"]
+    assert [t.text for t in query_terms("我们想上MES")] == ["mes"]
+    assert [t.text for t in query_terms("纺织企业能耗怎么办")] == ["纺织", "能耗"]
 
 
 def test_a_name_is_also_indexed_without_its_bracketed_place():

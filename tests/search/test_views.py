@@ -305,7 +305,7 @@ def test_a_closing_word_for_software_no_entry_has_is_left_out(client, catalogue)
     publish_zibo_provider(catalogue, "自研预测性维护软件。")
     kept = client.get("/search/", {"q": "预测性维护软件"})
     assert result_titles(kept) == ["淄博远景信息技术有限公司"]
-    assert "software_left_out" not in kept.context
+    assert "shorter_searched" not in kept.context
 
 
 def test_a_query_found_nowhere_in_any_form_says_nothing_of_its_words(client, catalogue):
@@ -314,7 +314,7 @@ def test_a_query_found_nowhere_in_any_form_says_nothing_of_its_words(client, cat
     for url in ("/search/", "/search/solution/"):
         response = client.get(url, {"q": "区块链系统"})
 
-        assert "software_left_out" not in response.context
+        assert "shorter_searched" not in response.context
         assert "words_apart" not in response.context
     site = client.get("/search/", {"q": "区块链系统"})
     assert "没有找到与“区块链系统”相关的内容。" in page_text(site)
@@ -341,7 +341,49 @@ def test_a_word_for_software_the_analysis_leaves_out_anyway_is_not_said_to_be(cl
     response = client.get("/search/", {"q": "淄博 MES 软件"})
 
     assert result_titles(response) == ["淄博远景信息技术有限公司"]
-    assert "software_left_out" not in response.context
+    assert "shorter_searched" not in response.context
+
+
+def test_a_sentence_no_entry_has_every_word_of_is_searched_without_its_loose_words(
+    client, catalogue
+):
+    """纺织厂怎么降低能耗: no entry says 降低 with 纺织 and 能耗, so the page lists what 纺织
+    能耗 finds, and says so, on the site search, a chosen tab, a directory's keyword box and
+    the API. Once an entry says all of it, that entry is what is found, and nothing is said."""
+    publish_zibo_provider(catalogue, "为纺织企业建设能耗在线监测系统。")
+    query = {"q": "纺织厂怎么降低能耗"}
+
+    response = client.get("/search/", query)
+
+    assert result_titles(response) == ["淄博远景信息技术有限公司"]
+    assert "没有“纺织厂怎么降低能耗”的条目，只列出“纺织 能耗”的条目。" in page_text(response)
+    assert "words_apart" not in response.context
+    assert client.get("/search/provider/", query).context["shorter_searched"] == "纺织 能耗"
+    directory = client.get(catalogue["yantai"].get_parent().url, query)
+    assert [page.title for page in directory.context["results"]] == ["淄博远景信息技术有限公司"]
+    assert client.get("/api/v1/search", query).json()["count"] == 1
+
+    ProviderPageFactory(
+        parent=catalogue["yantai"].get_parent(),
+        title="潍坊纺织节能科技有限公司",
+        introduction="帮助纺织企业降低能耗。",
+        region=taxonomy.canonical(Region).get(slug="weifang"),
+    ).save_revision().publish()
+    whole = client.get("/search/", query)
+    assert result_titles(whole) == ["潍坊纺织节能科技有限公司"]
+    assert "shorter_searched" not in whole.context
+
+
+def test_a_sentence_about_a_thing_no_entry_names_still_finds_nothing(client, catalogue):
+    """纺织厂怎么降低碳排放: without 降低, 纺织 碳排放 finds nothing either; the page says
+    nothing was found, not what it searched without."""
+    publish_zibo_provider(catalogue, "为纺织企业建设能耗在线监测系统。")
+
+    response = client.get("/search/", {"q": "纺织厂怎么降低碳排放"})
+
+    assert [tab["count"] for tab in response.context["tabs"]] == [0, 0]
+    assert "shorter_searched" not in response.context
+    assert "没有找到与“纺织厂怎么降低碳排放”相关的内容。" in page_text(response)
 
 
 def test_a_listing_taken_offline_takes_its_tab_with_it(client, catalogue, settings):
