@@ -588,7 +588,7 @@ def _analysed_query(
     words = [word for _text, run in runs for word in run]
     # Phrased as a question: 推荐, 哪些 are then no part of what is sought (智能推荐 is).
     asked = (
-        not QUESTION_CHARACTERS.isdisjoint(text)
+        not QUESTION_CHARACTERS.isdisjoint(_ONE_OF.sub("", text))
         or len(QUESTION_WORDS.intersection(words)) > 1
         or not ASKING_WORDS.isdisjoint(words)
         or bool(opening)
@@ -603,7 +603,7 @@ def _analysed_query(
         previous = ""  # the word kept before this one in the run, if it was kept
         for i, word in enumerate(run):
             if (
-                (asked and (word in QUESTION_WORDS or _kind_asked_for(run, i)))
+                (asked and (word in QUESTION_WORDS or _kind_asked_for(run, i) or _fills(word)))
                 or _names_the_kind(run_text, run, i)
                 or _names_the_field(run, i)
                 or _names_the_area(run_text, run, i, sought)
@@ -897,23 +897,27 @@ _MANAGEMENT_SOFTWARE = frozenset(f"管理{word}" for word in SOFTWARE_WORDS)
 
 
 #: jieba's part-of-speech tags of the words a query may be searched without, when it finds
-#: nothing with them (:func:`relaxed_queries`), each with its turn: first numerals and
-#: measures (一套, 一家), pronouns, adverbs, prepositions, conjunctions, particles and
-#: directions; then adjectives (便宜, 简单); then verbs (降低, 适合, 实现). Nouns never: what a
-#: query names is what it seeks; verbal nouns (管理, 生产) and idioms neither.
+#: nothing with them (:func:`relaxed_queries`), each with its turn: first adverbs (经常),
+#: directions and numerals, and the filler words a sentence does not seek anyway
+#: (:data:`FILLER_TAGS`); then adjectives (便宜, 简单); then verbs (降低, 适合, 实现). Nouns
+#: never: what a query names is what it seeks; verbal nouns (管理, 生产) and idioms neither.
 LOOSE_TAGS = {
     **dict.fromkeys(("m", "mq", "q", "r", "d", "p", "c", "u", "f", "y", "e"), 0),
     **dict.fromkeys(("a", "ad"), 1),
     **dict.fromkeys(("v", "vd"), 2),
 }
+#: The tags of LOOSE_TAGS a sentence never seeks (:func:`filler_words`).
+FILLER_TAGS = frozenset(("r", "p", "c", "u", "y", "e", "q", "mq"))
+_COUNT = re.compile("[一几两][^一几两]")
+# 个 asks in 找个, 哪个 and 几个, not in 一个 and 两个, which a concept's words may begin with.
+_ONE_OF = re.compile("[一两]个")
 #: How often an adjective or a verb is in jieba's dictionary at least to be loose: the common
 #: ones say how a need is put (降低 4,432, 适合 3,795, 便宜 2,013); the rarer ones are
 #: mostly things sought (结算 698, 自助 213), or tagged verbs in error (超市 534).
 LOOSE_MIN_FREQUENCY = 1000
 #: The fewest words of a query that is searched without its loose words, and the most it is
-#: searched without: a query of two words may be a thing no text names (远程医疗), which its
-#: second word alone would find.
-MIN_RELAXED_TERMS = 3
+#: searched without.
+MIN_RELAXED_TERMS = 2
 MAX_LEFT_OUT = 3
 
 
@@ -922,9 +926,24 @@ def loose_words() -> dict[str, int]:
     """``{word: its turn to be left out, lowest first}`` of the words of jieba's dictionary
     with a :data:`LOOSE_TAGS` tag: by the tag's turn, then the more frequent first (降低 before
     溯源: a verb written everywhere says least of what is sought). Read once per process from
-    the dictionary the tokenizer loads; the domain's words are never loose."""
+    the dictionary the tokenizer loads, with :func:`filler_words`; the domain's words are
+    never loose."""
+    return _tagged_words()[0]
+
+
+@cache
+def filler_words() -> frozenset[str]:
+    """The words of jieba's dictionary a query phrased as a question or a request does not
+    seek: pronouns, prepositions, conjunctions, particles and measures (:data:`FILLER_TAGS`:
+    我们, 关于, 以及, 之类), and a count of something (一套, 一家, 几款), which jieba tags as a
+    numeral, as it does 三维 and 千兆. Not the domain's words."""
+    return _tagged_words()[1]
+
+
+@cache
+def _tagged_words() -> tuple[dict[str, int], frozenset[str]]:
     domain = frozenset(_domain_words())
-    loose = {}
+    loose, fillers = {}, set()
     with tokenizer().get_dict_file() as file:
         lines = file.read().decode("utf-8").splitlines()
     for line in lines:
@@ -932,11 +951,21 @@ def loose_words() -> dict[str, int]:
         if tag not in LOOSE_TAGS:
             continue
         word, _, frequency = rest.partition(" ")
+        if word in domain:
+            continue
         turn, frequency = LOOSE_TAGS[tag], int(frequency)
-        if word not in domain and (turn == 0 or frequency >= LOOSE_MIN_FREQUENCY):
+        if turn == 0 or frequency >= LOOSE_MIN_FREQUENCY:
             # Turn above frequency, the more frequent lower (frequencies stay below 10⁸).
             loose[word] = turn * 10**8 - min(frequency, 10**8 - 1)
-    return loose
+        if tag in FILLER_TAGS or (tag == "m" and _COUNT.fullmatch(word)):
+            fillers.add(word)
+    return loose, frozenset(fillers)
+
+
+def _fills(word: str) -> bool:
+    """Whether a sentence's ``word`` says nothing of what it seeks (:func:`filler_words`),
+    and names no industry (jieba tags 零部件 a numeral)."""
+    return word in filler_words() and not _names_industry(word)
 
 
 def _is_loose(term: Term) -> bool:
@@ -951,15 +980,13 @@ def _is_loose(term: Term) -> bool:
 def relaxed_queries(query: str) -> tuple[str, ...]:
     """Shorter queries a catalogue search tries, in turn, when ``query`` finds nothing in any
     of its forms: each without one more of its loose words (:func:`_is_loose`). A visitor
-    writes a sentence (纺织厂怎么降低能耗, 我们想上一套质量追溯系统) and every word of it is
-    required, so the words that say how the need is put (降低, 一套, 适合) leave out texts that
-    name the need (纺织 能耗) another way. Only a query phrased as a question or a request, of
-    :data:`MIN_RELAXED_TERMS` words or more, leaving out at most :data:`MAX_LEFT_OUT` and
-    half of them (rounded up): a query of a thing no text names (智能翻译系统) still finds
-    nothing, as its words are not a sentence's and a sentence's nouns are kept. Each is the
-    kept words with spaces
-    between them, in the query's order; the page says what was searched
-    (:func:`search.query.shorter_searched`)."""
+    writes a sentence (纺织厂怎么降低能耗, 有没有便宜一点的MES) and every word it seeks is
+    required, so the words that say how the need is put (降低, 便宜, 适合) leave out texts that
+    name the need (纺织 能耗) another way. Only a query phrased as a question or a request,
+    leaving out at most :data:`MAX_LEFT_OUT` words and half of them (rounded up): a query of
+    a thing no text names (智能翻译系统) still finds nothing, as its words are not a sentence's,
+    and a sentence's nouns are kept. Each is the kept words with spaces between them, in the
+    query's order; the page says what was searched (:func:`search.query.shorter_searched`)."""
     terms, _joined, asked = _analysed_query(query)
     if not asked or len(terms) < MIN_RELAXED_TERMS:
         return ()

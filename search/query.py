@@ -322,9 +322,14 @@ def analysed_forms(query) -> list[tuple[SearchQuery, SearchQuery]]:
     if analyse(query, words=TOGETHER) is None:
         return []
     forms = []
+    # Words written either way are sought as one word (智慧城市 as 智能城市), never near each
+    # other: 智能 is near 城市 in 聊城市较早从事智能制造, 智能 near 园区 in any text of a park's
+    # software, and a query of a thing no text names would find those.
+    similar = isinstance(query, Similar)
     for source in (query, *_shorter_queries(query)):
         together, near = analyse(source, words=TOGETHER), analyse(source, words=NEAR)
-        forms += [(together, analyse(source, words=EXACTLY)), (near, near)]
+        forms += [(together, analyse(source, words=EXACTLY))]
+        forms += [] if similar else [(near, near)]
     # A form met again (no words together, no similar spelling) keeps its first place.
     return list(
         {repr(form): (form, decider) for form, decider in forms if form is not None}.values()

@@ -122,6 +122,9 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "质检": ("质量检验", "质量检测"),
     "数采": ("数据采集",),
     "药厂": ("制药", "医药"),
+    "危化品": ("危险化学品",),
+    # The dual carbon goals: the texts write the goals or what is done for them (节能降碳).
+    "双碳": ("碳达峰", "碳中和", "降碳"),
     # The programme's own short forms: 数字化转型 as 数转, and 智改数转, the retrofit of plants
     # (智能化改造, 数字化改造; its 数转 has an entry of its own, and a spelling stands for one
     # thing).

@@ -66,6 +66,20 @@ def test_a_search_in_similar_words_says_so_and_marks_them(client, catalogue):
     assert "相近说法" not in client.get("/search/", {"q": "预测性维护"}).content.decode()
 
 
+def test_words_in_similar_spellings_are_sought_as_one_word_only(client, catalogue):
+    """智慧城市 is written nowhere. Its similar spelling 智能城市 is sought as written: a text
+    with 智能 a few characters from the 城市 of a city's name is no text about smart cities,
+    and is not found; one that writes 智能城市 is."""
+    publish_zibo_provider(catalogue, "聊城市较早从事智能制造的企业。")
+    assert [tab["count"] for tab in client.get("/search/", {"q": "智慧城市"}).context["tabs"]] == [
+        0,
+        0,
+    ]
+
+    publish_zibo_provider(catalogue, "参与智能城市建设。")
+    assert result_titles(client.get("/search/", {"q": "智慧城市"})) == ["淄博远景信息技术有限公司"]
+
+
 def test_a_slip_that_one_known_word_puts_right_shows_its_results(client, catalogue):
     """预测性维户 (户 for 护, a slip of the input method) finds nothing; 预测性维护 is the one
     known word it is a character off: its results are shown, saying so, with the way back to
