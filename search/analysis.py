@@ -412,9 +412,14 @@ class Term:
         return bool(_CJK_WORD.fullmatch(self.text))
 
 
-def _segment(cjk: str) -> list[str]:
+def _latin_sought(latin: str) -> list[str]:
+    return [] if latin in LATIN_STOP_WORDS else [latin]
+
+
+def _segment(cjk: str, *, sentence: bool = False) -> list[str]:
     """jieba's words, with the single characters it leaves over rejoined, and those that say
-    nothing of what is sought dropped (:func:`_says_nothing`).
+    nothing of what is sought dropped (:func:`_says_nothing`; in a ``sentence``, a question
+    or a request, its filler characters too: 用, 从, 但, 都, 得).
 
     A lone character belongs to a neighbouring word (青岛+市, 云+监控): matching the joined
     substring is far more precise than matching one character anywhere. It joins the word
@@ -428,7 +433,7 @@ def _segment(cjk: str) -> list[str]:
     pending = ""  # single characters not yet placed
     for i, word in enumerate(words):
         if len(word) == 1:
-            if _says_nothing(words, i):
+            if _says_nothing(words, i) or (sentence and word in filler_words()):
                 if pending:
                     _place(merged, pending)
                     pending = ""
@@ -580,11 +585,16 @@ def _analysed_query(
     text = unbounded if unbounded.strip() else text  # a bound alone (100以下) is what is sought
     text = _SPACED_LETTERS.sub(_acronym_spaced, _CODE_LABEL.sub(" ", text))
     found = _QUERY_RUN.findall(_DATE_UNIT.sub(r"\1 ", text))
-    runs = [
-        (cjk, _segment(cjk) if cjk else ([] if latin in LATIN_STOP_WORDS else [latin]))
-        for cjk, latin in found
-    ]
-    runs = _without_software_words(runs)
+
+    def segmented(sentence: bool) -> list[tuple[str, list[str]]]:
+        return _without_software_words(
+            [
+                (cjk, _segment(cjk, sentence=sentence) if cjk else _latin_sought(latin))
+                for cjk, latin in found
+            ]
+        )
+
+    runs = segmented(sentence=False)
     words = [word for _text, run in runs for word in run]
     # Phrased as a question: 推荐, 哪些 are then no part of what is sought (智能推荐 is).
     asked = (
@@ -595,7 +605,9 @@ def _analysed_query(
         or _opens_with_request(words)
     )
     if asked:
-        runs = [(run_text, [_unasked(word) for word in run]) for run_text, run in runs]
+        # A sentence's lone filler characters are dropped, not joined to a word (想用大模型,
+        # 上云但担心: 大模型, 上云).
+        runs = [(run_text, [_unasked(word) for word in run]) for run_text, run in segmented(True)]
         words = [word for _text, run in runs for word in run]
     sought: list[str] = []
     joins: list[tuple[str, str]] = []  # pairs of words written together
@@ -901,13 +913,18 @@ _MANAGEMENT_SOFTWARE = frozenset(f"管理{word}" for word in SOFTWARE_WORDS)
 #: directions and numerals, and the filler words a sentence does not seek anyway
 #: (:data:`FILLER_TAGS`); then adjectives (便宜, 简单); then verbs (降低, 适合, 实现). Nouns
 #: never: what a query names is what it seeks; verbal nouns (管理, 生产) and idioms neither.
+_PARTICLES = ("u", "ud", "uj", "ul", "uv", "uz", "ug")
 LOOSE_TAGS = {
-    **dict.fromkeys(("m", "mq", "q", "r", "d", "p", "c", "u", "f", "y", "e"), 0),
+    **dict.fromkeys(("m", "mq", "q", "r", "d", "p", "c", "f", "y", "e"), 0),
+    **dict.fromkeys(_PARTICLES, 0),
     **dict.fromkeys(("a", "ad"), 1),
     **dict.fromkeys(("v", "vd"), 2),
 }
-#: The tags of LOOSE_TAGS a sentence never seeks (:func:`filler_words`).
-FILLER_TAGS = frozenset(("r", "p", "c", "u", "y", "e", "q", "mq"))
+#: The tags of LOOSE_TAGS a sentence never seeks (:func:`filler_words`), and those of a lone
+#: character it never seeks: no measure (台, 批, 届 may be what is sought), but an adverb (都,
+#: 太). Not jieba's zg, a mixed class with 很 and 厂.
+FILLER_TAGS = frozenset(("r", "p", "c", *_PARTICLES, "y", "e", "q", "mq"))
+LONE_FILLER_TAGS = frozenset(("r", "p", "c", *_PARTICLES, "y", "e", "d"))
 _COUNT = re.compile("[一几两][^一几两]")
 # 个 asks in 找个, 哪个 and 几个, not in 一个 and 两个, which a concept's words may begin with.
 _ONE_OF = re.compile("[一两]个")
@@ -935,8 +952,8 @@ def loose_words() -> dict[str, int]:
 def filler_words() -> frozenset[str]:
     """The words of jieba's dictionary a query phrased as a question or a request does not
     seek: pronouns, prepositions, conjunctions, particles and measures (:data:`FILLER_TAGS`:
-    我们, 关于, 以及, 之类), and a count of something (一套, 一家, 几款), which jieba tags as a
-    numeral, as it does 三维 and 千兆. Not the domain's words."""
+    我们, 关于, 以及, 之类), a count of something (一套, 一家, 几款), which jieba tags as a
+    numeral, as it does 三维 and 千兆, and a lone adverb (都, 太). Not the domain's words."""
     return _tagged_words()[1]
 
 
@@ -957,7 +974,10 @@ def _tagged_words() -> tuple[dict[str, int], frozenset[str]]:
         if turn == 0 or frequency >= LOOSE_MIN_FREQUENCY:
             # Turn above frequency, the more frequent lower (frequencies stay below 10⁸).
             loose[word] = turn * 10**8 - min(frequency, 10**8 - 1)
-        if tag in FILLER_TAGS or (tag == "m" and _COUNT.fullmatch(word)):
+        if len(word) == 1:
+            if tag in LONE_FILLER_TAGS:
+                fillers.add(word)
+        elif tag in FILLER_TAGS or (tag == "m" and _COUNT.fullmatch(word)):
             fillers.add(word)
     return loose, frozenset(fillers)
 
