@@ -95,6 +95,12 @@ QUESTION_WORDS = frozenset(
     "可以 能够 需要 寻找 查找 搜索 一下 麻烦 帮忙 是否 能不能 不能 可不可以 了解 方面 实现 "
     "我们 我司 我厂 怎么办".split()
 )
+# What a question asks of a provider that no text can answer (有没有便宜靠谱的MES, 适合小企业的
+# ERP): judged by the visitor, as a bound on a price is, so a question does not seek them.
+JUDGED_WORDS = frozenset(
+    "便宜 实惠 划算 性价比 靠谱 可靠 好用 专业 优秀 优质 "  # noqa: SIM905
+    "知名 有名 出名 正规 厉害 口碑 适合 合适".split()
+)
 # The words that make a query a question by themselves (如何实现设备联网, 是否有MES): no
 # concept has them. The others of QUESTION_WORDS need a second one, or a character of
 # QUESTION_CHARACTERS (推荐算法 is a concept; 推荐哪家 a question).
@@ -184,7 +190,7 @@ NAMED_BY_ACRONYM = SOFTWARE_WORDS | frozenset(
 # The kind of entry (a search type's key) each kind word asks for, in Chinese and in English
 # (see kind_named); a word ending in one of ENDS_IN_KIND is of that kind too (能源管理服务商).
 _CHINESE_KINDS = {
-    **dict.fromkeys("公司 企业 服务商 厂商 厂家".split(), "provider"),  # noqa: SIM905
+    **dict.fromkeys("公司 企业 服务商 厂商 厂家 机构".split(), "provider"),  # noqa: SIM905
     **dict.fromkeys("解决方案 方案 产品".split(), "solution"),  # noqa: SIM905
     "案例": "case",
 }
@@ -615,7 +621,15 @@ def _analysed_query(
         previous = ""  # the word kept before this one in the run, if it was kept
         for i, word in enumerate(run):
             if (
-                (asked and (word in QUESTION_WORDS or _kind_asked_for(run, i) or _fills(word)))
+                (
+                    asked
+                    and (
+                        word in QUESTION_WORDS
+                        or word in JUDGED_WORDS
+                        or _kind_asked_for(run, i)
+                        or _fills(word)
+                    )
+                )
                 or _names_the_kind(run_text, run, i)
                 or _names_the_field(run, i)
                 or _names_the_area(run_text, run, i, sought)

@@ -307,6 +307,15 @@ ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "procurement": ("采购",),
     "marketing": ("营销",),
     "cloud migration": ("上云",),
+    "quality inspection": ("质检", "质量检测"),
+    "defect detection": ("缺陷检测",),
+    "private network": ("专网",),
+    "gateway": ("网关",),
+    "inspection": ("检测", "巡检"),
+    "cloud": ("云",),
+    "energy": ("能源", "能耗"),
+    "safety": ("安全",),
+    "monitoring": ("监测", "监控"),
     # The acronyms' names in English, as the English site's visitors type them: their Chinese
     # names find the acronym too (manufacturing execution system: 制造执行系统, MES).
     "manufacturing execution system": ("制造执行系统",),
