@@ -439,7 +439,7 @@ def _segment(cjk: str, *, sentence: bool = False) -> list[str]:
     pending = ""  # single characters not yet placed
     for i, word in enumerate(words):
         if len(word) == 1:
-            if _says_nothing(words, i) or (sentence and word in filler_words()):
+            if _says_nothing(words, i) or (sentence and _fills_alone(words, i)):
                 if pending:
                     _place(merged, pending)
                     pending = ""
@@ -501,14 +501,23 @@ def _says_nothing(words: list[str], i: int) -> bool:
     if len(words) == 1 or word not in STOP_CHARACTERS:
         return False
 
-    def lone(j: int) -> bool:
-        return 0 <= j < len(words) and len(words[j]) == 1 and words[j] not in STOP_CHARACTERS
-
     if word in FUNCTION_CHARACTERS:
-        return not (i == 0 and lone(1))
+        return not (i == 0 and _lone(words, 1))
     if word in WEAK_CHARACTERS:
-        return not (lone(i - 1) or lone(i + 1))
+        return not (_lone(words, i - 1) or _lone(words, i + 1))
     return True
+
+
+def _fills_alone(words: list[str], i: int) -> bool:
+    """Whether the lone character ``words[i]`` of a sentence is a filler word
+    (:func:`filler_words`: 用, 从, 但), not one of a run of lone characters, which may be a word
+    jieba does not know (网约车: 网 约 车)."""
+    return words[i] in filler_words() and not (_lone(words, i - 1) or _lone(words, i + 1))
+
+
+def _lone(words: list[str], j: int) -> bool:
+    """Whether ``words[j]`` is a lone character that may be sought."""
+    return 0 <= j < len(words) and len(words[j]) == 1 and words[j] not in STOP_CHARACTERS
 
 
 def _place(merged: list[str], pending: str) -> None:
