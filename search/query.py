@@ -371,9 +371,12 @@ def _searched_shorter(query: str, model) -> str | None:
     """The shorter query (:func:`_shorter_queries`) whose form the search of ``model``
     searched, where that form is not also the query's own (the analysis may leave a word out
     anyway: 青岛 ERP 软件); else None."""
+    shorter_queries = _shorter_queries(query)
+    if not shorter_queries:  # most queries: nothing more to read
+        return None
     searched = repr(_searched(query, model))
     own = {repr(analyse(query, words=where)) for where in (TOGETHER, NEAR)}
-    for shorter in _shorter_queries(query):
+    for shorter in shorter_queries:
         forms = {repr(analyse(shorter, words=where)) for where in (TOGETHER, NEAR)} - own
         if searched in forms:
             return shorter.query_string
