@@ -717,6 +717,7 @@ def _opens_with_request(words: list[str]) -> bool:
     return (
         not _CJK_WORD.fullmatch(following)
         or _names_place(following)
+        or following in filler_words()  # 需要一套…, 推荐几家…
         or any(last.endswith(kind) for kind in KIND_WORDS)
     )
 

@@ -519,6 +519,8 @@ def test_a_sentence_may_be_searched_without_its_loose_words(query, relaxed):
         ("数字化转型从哪里开始", ["数字化转型", "开始"]),
         ("想做网约车平台找谁", ["网约车", "平台"]),  # 约 of a word jieba does not know
         ("一套设备联网方案", ["一套", "设备联网"]),  # not a sentence: as typed
+        ("需要一套MES", ["mes"]),  # a count after 需要 makes a request
+        ("需要分析", ["需要", "分析"]),
         ("一个工具", ["一个", "工具"]),  # 个 asks in 找个 and 哪个, not here
     ],
 )
