@@ -19,18 +19,22 @@ and hand the engine space-separated tokens it cannot mis-split:
   a catalogue search requires while any live page has it (:func:`junctions`).
 """
 
+import io
 import re
 import threading
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
+from types import MappingProxyType
 
 from .synonyms import (
     ACRONYMS,
     ENGLISH_NAMES,
     HYPHENS,
+    SIMILAR_WORDS,
     chinese_names,
     english_names_in,
     equivalents,
@@ -110,7 +114,10 @@ ASKING_WORDS = frozenset("如何 怎么 怎样 怎么办 什么 有没有 是否
 # 推荐算法, 搜索优化). Openings no concept begins with are dropped as they stand (求推荐MES,
 # 帮我找MES, 我们想上MES, 希望实现…; 求是科技 is a name, 帮扶 a word).
 REQUEST_WORDS = frozenset("需要 推荐 搜索".split())  # noqa: SIM905
-_REQUEST_OPENING = re.compile(r"^\s*(?:求推荐|求助|帮我|帮忙|(?:我们|我司|我厂|我)?(?:想|希望))")
+_REQUEST_OPENING = re.compile(r"^\s*(?:求推荐|求助|帮我|帮忙)")
+# Wanting opens a request where jieba reads it as a word of its own (我们想上MES, 希望实现…),
+# not in 想法, 想象力 or 希望工程.
+_WANTING = re.compile(r"^\s*(?:我们|我司|我厂|我)?(?:想要|想|希望)")
 # The programme's province. Every entry is in it or serves it, and few texts say so (山东 in
 # some names, 山东省 in some addresses): with something else, a query naming it seeks that
 # (山东省青岛市, 山东 MES); alone, the texts that write it.
@@ -418,6 +425,21 @@ class Term:
         return bool(_CJK_WORD.fullmatch(self.text))
 
 
+def _wanting(text: str) -> re.Match | None:
+    """The opening of ``text`` that says the visitor wants what follows (:data:`_WANTING`), where
+    jieba cuts the text there."""
+    opening = _WANTING.match(text)
+    if opening is None:
+        return None
+    start = len(text) - len(text.lstrip())
+    cut = start
+    for word in tokenizer().cut(text[start : opening.end() + 4], HMM=False):
+        cut += len(word)
+        if cut >= opening.end():
+            break
+    return opening if cut == opening.end() else None
+
+
 def _latin_sought(latin: str) -> list[str]:
     return [] if latin in LATIN_STOP_WORDS else [latin]
 
@@ -510,9 +532,13 @@ def _says_nothing(words: list[str], i: int) -> bool:
 
 def _fills_alone(words: list[str], i: int) -> bool:
     """Whether the lone character ``words[i]`` of a sentence is a filler word
-    (:func:`filler_words`: 用, 从, 但), not one of a run of lone characters, which may be a word
-    jieba does not know (网约车: 网 约 车)."""
-    return words[i] in filler_words() and not (_lone(words, i - 1) or _lone(words, i + 1))
+    (:func:`filler_words`: 用, 从, 但) between words, not one of a run of single characters,
+    which may be a word jieba does not know (网约车: 网 约 车; 好用: 好 用)."""
+
+    def single(j: int) -> bool:
+        return 0 <= j < len(words) and len(words[j]) == 1
+
+    return words[i] in filler_words() and not (single(i - 1) or single(i + 1))
 
 
 def _lone(words: list[str], j: int) -> bool:
@@ -592,7 +618,7 @@ def _analysed_query(
     """``(terms, pairs of words written together, whether the query is phrased as a question
     or a request)``."""
     english, text = english_names_in(fold(query)[:MAX_QUERY_CHARS])
-    opening = _REQUEST_OPENING.match(text)
+    opening = _REQUEST_OPENING.match(text) or _wanting(text)
     if opening and opening.end() < len(text.rstrip()):
         text = text[opening.end() :]
     text = _ORDINAL.sub(_in_numerals, text)
@@ -620,8 +646,8 @@ def _analysed_query(
         or _opens_with_request(words)
     )
     if asked:
-        # A sentence's lone filler characters are dropped, not joined to a word (想用大模型,
-        # 上云但担心: 大模型, 上云).
+        # A sentence's lone filler characters are dropped, not joined to a word (想用大模型:
+        # 大模型; 数字化转型从哪里开始: 数字化转型).
         runs = [(run_text, [_unasked(word) for word in run]) for run_text, run in segmented(True)]
         words = [word for _text, run in runs for word in run]
     sought: list[str] = []
@@ -962,8 +988,7 @@ MIN_RELAXED_TERMS = 2
 MAX_LEFT_OUT = 3
 
 
-@cache
-def loose_words() -> dict[str, int]:
+def loose_words() -> Mapping[str, int]:
     """``{word: its turn to be left out, lowest first}`` of the words of jieba's dictionary
     with a :data:`LOOSE_TAGS` tag: by the tag's turn, then the more frequent first (降低 before
     溯源: a verb written everywhere says least of what is sought). Read once per process from
@@ -972,7 +997,6 @@ def loose_words() -> dict[str, int]:
     return _tagged_words()[0]
 
 
-@cache
 def filler_words() -> frozenset[str]:
     """The words of jieba's dictionary a query phrased as a question or a request does not
     seek: pronouns, prepositions, conjunctions, particles and measures (:data:`FILLER_TAGS`:
@@ -981,29 +1005,44 @@ def filler_words() -> frozenset[str]:
     return _tagged_words()[1]
 
 
-@cache
-def _tagged_words() -> tuple[dict[str, int], frozenset[str]]:
-    domain = frozenset(_domain_words())
+_tagged = None
+_tagged_lock = threading.Lock()
+
+
+def _tagged_words() -> tuple[Mapping[str, int], frozenset[str]]:
+    """``(loose_words(), filler_words())``, read once per process (not once by each thread of
+    a worker's first requests)."""
+    global _tagged
+    if _tagged is None:
+        with _tagged_lock:
+            if _tagged is None:
+                _tagged = _read_tagged_words()
+    return _tagged
+
+
+def _read_tagged_words() -> tuple[Mapping[str, int], frozenset[str]]:
+    # The domain's words, and those it writes either way (维护, 监测, 追溯), are never loose.
+    domain = frozenset(_domain_words()) | {word for group in SIMILAR_WORDS for word in group}
     loose, fillers = {}, set()
-    with tokenizer().get_dict_file() as file:
-        lines = file.read().decode("utf-8").splitlines()
-    for line in lines:
-        rest, _, tag = line.rpartition(" ")
-        if tag not in LOOSE_TAGS:
-            continue
-        word, _, frequency = rest.partition(" ")
-        if word in domain:
-            continue
-        turn, frequency = LOOSE_TAGS[tag], int(frequency)
-        if turn == 0 or frequency >= LOOSE_MIN_FREQUENCY:
-            # Turn above frequency, the more frequent lower (frequencies stay below 10⁸).
-            loose[word] = turn * 10**8 - min(frequency, 10**8 - 1)
-        if len(word) == 1:
-            if tag in LONE_FILLER_TAGS:
+    # Line by line: the dictionary whole, as one string and its lines, is 40 MB more at once.
+    with tokenizer().get_dict_file() as file, io.TextIOWrapper(file, encoding="utf-8") as lines:
+        for line in lines:
+            rest, _, tag = line.rstrip("\n").rpartition(" ")
+            if tag not in LOOSE_TAGS:
+                continue
+            word, _, frequency = rest.partition(" ")
+            if word in domain:
+                continue
+            turn, frequency = LOOSE_TAGS[tag], int(frequency)
+            if turn == 0 or frequency >= LOOSE_MIN_FREQUENCY:
+                # Turn above frequency, the more frequent lower (frequencies stay below 10⁸).
+                loose[word] = turn * 10**8 - min(frequency, 10**8 - 1)
+            if len(word) == 1:
+                if tag in LONE_FILLER_TAGS:
+                    fillers.add(word)
+            elif tag in FILLER_TAGS or (tag == "m" and _COUNT.fullmatch(word)):
                 fillers.add(word)
-        elif tag in FILLER_TAGS or (tag == "m" and _COUNT.fullmatch(word)):
-            fillers.add(word)
-    return loose, frozenset(fillers)
+    return MappingProxyType(loose), frozenset(fillers)
 
 
 def _fills(word: str) -> bool:
@@ -1014,8 +1053,7 @@ def _fills(word: str) -> bool:
 
 def _is_loose(term: Term) -> bool:
     """Whether a query may be searched without ``term`` (:func:`relaxed_queries`): a word of
-    :func:`loose_words` that names no place or industry (jieba tags 大连 and 零部件 so).
-    (No word with synonyms is loose: they are the domain's.)"""
+    :func:`loose_words` that names no place or industry (jieba tags 大连 and 零部件 so)."""
     word = term.text
     return word in loose_words() and not _names_place(word) and not _names_industry(word)
 
@@ -1038,7 +1076,12 @@ def relaxed_queries(query: str) -> tuple[str, ...]:
     relaxed, left_out = [], set()
     for term in loose[: min(MAX_LEFT_OUT, (len(terms) + 1) // 2)]:
         left_out.add(term.text)
-        relaxed.append(" ".join(t.text for t in terms if t.text not in left_out))
+        kept = [t.text for t in terms if t.text not in left_out]
+        shorter = " ".join(kept)
+        # Only a shorter query that seeks the words kept: on their own some say no more than
+        # the kind of entry (检测 机构 would seek 检测 alone).
+        if [t.text for t in query_terms(shorter)] == kept:
+            relaxed.append(shorter)
     return tuple(relaxed)
 
 

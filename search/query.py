@@ -318,7 +318,8 @@ def analysed_forms(query) -> list[tuple[SearchQuery, SearchQuery]]:
     software does more often than the kind of software it is. Last, a query of a sentence is
     tried without its loose words, one more each time (纺织厂怎么降低能耗: 纺织 能耗;
     :func:`search.analysis.relaxed_queries`). The page says which shorter query was searched
-    (:func:`shorter_searched`)."""
+    (:func:`shorter_searched`). A query in similar spellings (:class:`Similar`) is sought with
+    its words together only, never near each other."""
     if analyse(query, words=TOGETHER) is None:
         return []
     forms = []
@@ -339,7 +340,7 @@ def analysed_forms(query) -> list[tuple[SearchQuery, SearchQuery]]:
 def _shorter_queries(query) -> list[PlainText]:
     """The shorter queries a catalogue search tries after ``query``, in turn: without its
     closing word for software, then each of its relaxed queries and that without its word for
-    software (:func:`analysed_forms`). None for a query of words ORed: fewer find no more."""
+    software (:func:`analysed_forms`). Nothing for a query of words ORed: fewer find no more."""
     if isinstance(query, str):
         query = PlainText(query)
     if not isinstance(query, PlainText) or query.operator != "and":

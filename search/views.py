@@ -124,12 +124,14 @@ def search(request, type_key: str | None = None):
         if type_key is not None:
             search_type = registry.get(type_key)
             model = search_type.listing_class.model
-            # Said instead of how the words stood, where a shorter query (without a word for
-            # software, or a sentence's loose words) found something; where it found nothing
-            # either, how the words stood is what to say.
-            shorter = shorter_searched(query, model) if found else None
-            # Counted above: a listing that matched nothing as typed searched similar words.
+            # Counted above: a listing that matched nothing as typed searched similar words
+            # (and said so, whatever shorter form of them found something).
             similar = listings[type_key].searched_similar
+            # Said instead of how the words stood, where a shorter query (without a word for
+            # software, or a sentence's loose words) found this tab's entries; where it found
+            # nothing either, how the words stood is what to say.
+            opened_found = any(t["count"] for t in context["tabs"] if t["key"] == type_key)
+            shorter = shorter_searched(query, model) if opened_found and not similar else None
             apart = None if shorter or similar else _words_apart(query, model, type_key)
             if apart and not found and not finds_anything(apart["text"]):
                 apart = None  # the words apart find nothing either: no link to an empty page

@@ -508,6 +508,23 @@ def test_a_sentence_may_be_searched_without_its_loose_words(query, relaxed):
 
 
 @pytest.mark.parametrize(
+    "query",
+    [
+        "如何快速找到检测机构",
+        "怎么提高培训公司的效率",
+        "如何降低山东企业用电成本",
+        "如何做好设备维护",
+    ],
+)
+def test_a_shorter_query_seeks_every_word_it_keeps(query):
+    """Kept words on their own may say no more than a kind of entry (检测 机构: 检测 alone), and
+    a word the field writes either way (维护) is the domain's, never loose."""
+    for shorter in relaxed_queries(query):
+        assert [t.text for t in query_terms(shorter)] == shorter.split()
+    assert "设备" not in relaxed_queries("如何做好设备维护")
+
+
+@pytest.mark.parametrize(
     ("query", "terms"),
     [
         ("工厂想上一套WMS系统", ["工厂", "wms"]),  # 一套 counts; 系统 is what WMS names
@@ -535,6 +552,7 @@ def test_a_sentence_does_not_seek_its_filler_words(query, terms):
         ("有没有便宜靠谱的MES", ["mes"]),
         ("有没有专业的等保测评机构", ["等保测评"]),  # 机构: a provider, as 公司 is
         ("专业服务", ["专业", "服务"]),  # not a question: as typed
+        ("有什么好用的MES", ["mes"]),  # 好用, which jieba cuts into 好 and 用
     ],
 )
 def test_a_question_does_not_seek_what_the_visitor_judges(query, terms):
@@ -546,6 +564,9 @@ def test_a_request_opening_with_wanting_is_not_sought():
     """希望 and 想 open a request; 实现 is then a question's word, and 怎么办 always is."""
     assert [t.text for t in query_terms("希望实现库存一体化")] == ["库存", "一体化"]
     assert [t.text for t in query_terms("我们想上MES")] == ["mes"]
+    # Not where the characters begin a word.
+    assert [t.text for t in query_terms("想法")] == ["想法"]
+    assert [t.text for t in query_terms("希望工程")] == ["希望工程"]
     assert [t.text for t in query_terms("纺织企业能耗怎么办")] == ["纺织", "能耗"]
 
 

@@ -76,8 +76,13 @@ def test_words_in_similar_spellings_are_sought_as_one_word_only(client, catalogu
         0,
     ]
 
-    publish_zibo_provider(catalogue, "参与智能城市建设。")
-    assert result_titles(client.get("/search/", {"q": "智慧城市"})) == ["淄博远景信息技术有限公司"]
+    ProviderPageFactory(
+        parent=catalogue["yantai"].get_parent(),
+        title="淄博智城信息技术有限公司",
+        introduction="参与智能城市建设。",
+        region=taxonomy.canonical(Region).get(slug="zibo"),
+    ).save_revision().publish()
+    assert result_titles(client.get("/search/", {"q": "智慧城市"})) == ["淄博智城信息技术有限公司"]
 
 
 def test_a_slip_that_one_known_word_puts_right_shows_its_results(client, catalogue):
@@ -386,6 +391,18 @@ def test_a_sentence_no_entry_has_every_word_of_is_searched_without_its_loose_wor
     whole = client.get("/search/", query)
     assert result_titles(whole) == ["潍坊纺织节能科技有限公司"]
     assert "shorter_searched" not in whole.context
+
+
+def test_a_sentence_found_in_similar_words_says_so_and_not_that_it_was_shortened(client, catalogue):
+    """怎样快速给老设备省电: neither as typed nor without 快速 is it found; in the words the
+    texts write (老旧设备, 节能) it is, and the page says so, not that 老设备 省电 was searched."""
+    publish_zibo_provider(catalogue, "老旧设备节能改造。")
+
+    response = client.get("/search/", {"q": "怎样快速给老设备省电"})
+
+    assert result_titles(response) == ["淄博远景信息技术有限公司"]
+    assert response.context["similar_searched"]
+    assert "shorter_searched" not in response.context
 
 
 def test_a_sentence_about_a_thing_no_entry_names_still_finds_nothing(client, catalogue):
