@@ -76,12 +76,7 @@ def test_words_in_similar_spellings_are_sought_as_one_word_only(client, catalogu
         0,
     ]
 
-    ProviderPageFactory(
-        parent=catalogue["yantai"].get_parent(),
-        title="淄博智城信息技术有限公司",
-        introduction="参与智能城市建设。",
-        region=taxonomy.canonical(Region).get(slug="zibo"),
-    ).save_revision().publish()
+    publish_zibo_provider(catalogue, "参与智能城市建设。", title="淄博智城信息技术有限公司")
     assert result_titles(client.get("/search/", {"q": "智慧城市"})) == ["淄博智城信息技术有限公司"]
 
 
@@ -268,11 +263,11 @@ def test_the_tabs_find_words_typed_together_as_written_or_all_apart(client, cata
     assert "words_apart" not in apart.context
 
 
-def publish_zibo_provider(catalogue, introduction: str) -> None:
-    """One more live provider, 淄博远景信息技术有限公司, in the catalogue's directory."""
+def publish_zibo_provider(catalogue, introduction: str, title="淄博远景信息技术有限公司") -> None:
+    """One more live provider in Zibo, in the catalogue's directory."""
     ProviderPageFactory(
         parent=catalogue["yantai"].get_parent(),
-        title="淄博远景信息技术有限公司",
+        title=title,
         introduction=introduction,
         region=taxonomy.canonical(Region).get(slug="zibo"),
     ).save_revision().publish()
