@@ -14,6 +14,7 @@ from portal.api_support import ValidationErrorOut, public_cache
 from . import registry
 from .highlight import highlight
 from .hints import spelling_hints
+from .query import shorter_searched
 from .views import clean_query
 
 router = Router(tags=["search"])
@@ -59,6 +60,15 @@ class FacetOptionOut(Schema):
     count: int
 
 
+class SearchedAsOut(Schema):
+    type: str = Field(description="结果类型")
+    query: str = Field(description="该类型实际检索的词")
+    reason: Literal["similar", "shorter"] = Field(
+        description="similar：按相近说法检索（智慧工厂→智能工厂）；"
+        "shorter：问句中去掉部分词后检索（纺织厂怎么降低能耗→纺织 能耗）",
+    )
+
+
 class SearchOut(Schema):
     count: int
     page: int
@@ -70,6 +80,10 @@ class SearchOut(Schema):
     suggestions: list[str] = Field(
         default_factory=list,
         description="没有结果时：与关键词相近、能找到结果的词（“您是不是要找”），最多 4 个",
+    )
+    searched_as: list[SearchedAsOut] = Field(
+        default_factory=list,
+        description="按原词找不到、改用其他词检索到结果的类型，及其实际检索的词",
     )
 
 
@@ -132,6 +146,23 @@ def search(request: HttpRequest, params: Query[SearchParams]):
             for (search_type, _page), listing in zip(searched, listings, strict=True)
         }
         results = _results(wanted, query, request, similar)
+        # Said of each type whose entries were found by other words than typed, as the page
+        # says it: in similar words, or without some (纺织厂怎么降低能耗: 纺织 能耗).
+        searched_as = []
+        for (search_type, _page), listing, (_t, count) in zip(
+            searched, listings, type_counts, strict=True
+        ):
+            shorter = None
+            if count and not listing.searched_similar:
+                shorter = shorter_searched(query, search_type.listing_class.model)
+            if count and (listing.searched_similar or shorter):
+                searched_as.append(
+                    {
+                        "type": search_type.key,
+                        "query": listing.searched_similar or shorter,
+                        "reason": "similar" if listing.searched_similar else "shorter",
+                    }
+                )
 
         facets = {
             "type": [{"value": t.key, "label": str(t.label), "count": n} for t, n in type_counts]
@@ -156,6 +187,7 @@ def search(request: HttpRequest, params: Query[SearchParams]):
         "results": results,
         "facets": facets,
         "suggestions": suggestions,
+        "searched_as": searched_as,
     }
 
 

@@ -175,3 +175,20 @@ def test_a_query_that_finds_nothing_gets_suggestions_that_find_something(client,
     # Within the type asked for: no solution says 预测性维护.
     solutions = client.get("/api/v1/search", {"q": "预测性维户", "type": "solution"}).json()
     assert solutions["count"] == 0 and solutions["suggestions"] == []
+
+
+def test_a_type_found_by_other_words_than_typed_says_which(client, catalogue):
+    """As the page says it: 怎么快速实施MES finds nothing with 快速, so 实施 MES is searched;
+    预测性维修 is written nowhere, so its similar spelling is; MES is found as typed."""
+    shorter = client.get("/api/v1/search", {"q": "怎么快速实施MES"}).json()
+    assert shorter["count"] == 2
+    assert shorter["searched_as"] == [
+        {"type": "provider", "query": "实施 mes", "reason": "shorter"}
+    ]
+
+    similar = client.get("/api/v1/search", {"q": "预测性维修", "type": "provider"}).json()
+    assert similar["searched_as"] == [
+        {"type": "provider", "query": "预测性维护", "reason": "similar"}
+    ]
+
+    assert client.get("/api/v1/search", {"q": "MES"}).json()["searched_as"] == []
