@@ -662,7 +662,7 @@ def _analysed_query(
                         word in QUESTION_WORDS
                         or word in JUDGED_WORDS
                         or _kind_asked_for(run, i)
-                        or _fills(word)
+                        or word in filler_words()
                     )
                 )
                 or _names_the_kind(run_text, run, i)
@@ -992,8 +992,8 @@ def loose_words() -> Mapping[str, int]:
     """``{word: its turn to be left out, lowest first}`` of the words of jieba's dictionary
     with a :data:`LOOSE_TAGS` tag: by the tag's turn, then the more frequent first (降低 before
     溯源: a verb written everywhere says least of what is sought). Read once per process from
-    the dictionary the tokenizer loads, with :func:`filler_words`; the domain's words are
-    never loose."""
+    the dictionary the tokenizer loads, with :func:`filler_words`; the domain's words and
+    places are never loose."""
     return _tagged_words()[0]
 
 
@@ -1001,7 +1001,8 @@ def filler_words() -> frozenset[str]:
     """The words of jieba's dictionary a query phrased as a question or a request does not
     seek: pronouns, prepositions, conjunctions, particles and measures (:data:`FILLER_TAGS`:
     我们, 关于, 以及, 之类), a count of something (一套, 一家, 几款), which jieba tags as a
-    numeral, as it does 三维 and 千兆, and a lone adverb (都, 太). Not the domain's words."""
+    numeral, as it does 三维 and 千兆, and a lone adverb (都, 太). Not the domain's words, nor a
+    place."""
     return _tagged_words()[1]
 
 
@@ -1021,7 +1022,8 @@ def _tagged_words() -> tuple[Mapping[str, int], frozenset[str]]:
 
 
 def _read_tagged_words() -> tuple[Mapping[str, int], frozenset[str]]:
-    # The domain's words, and those it writes either way (维护, 监测, 追溯), are never loose.
+    # Never loose nor filler: the domain's words, those it writes either way (维护, 监测, and
+    # 零部件, which jieba tags a numeral), and a place, whatever jieba tags it (大连).
     domain = frozenset(_domain_words()) | {word for group in SIMILAR_WORDS for word in group}
     loose, fillers = {}, set()
     # Line by line: the dictionary whole, as one string and its lines, is 40 MB more at once.
@@ -1031,7 +1033,7 @@ def _read_tagged_words() -> tuple[Mapping[str, int], frozenset[str]]:
             if tag not in LOOSE_TAGS:
                 continue
             word, _, frequency = rest.partition(" ")
-            if word in domain:
+            if word in domain or _names_place(word):
                 continue
             turn, frequency = LOOSE_TAGS[tag], int(frequency)
             if turn == 0 or frequency >= LOOSE_MIN_FREQUENCY:
@@ -1045,17 +1047,9 @@ def _read_tagged_words() -> tuple[Mapping[str, int], frozenset[str]]:
     return MappingProxyType(loose), frozenset(fillers)
 
 
-def _fills(word: str) -> bool:
-    """Whether a sentence's ``word`` says nothing of what it seeks (:func:`filler_words`),
-    and names no industry (jieba tags 零部件 a numeral)."""
-    return word in filler_words() and not _names_industry(word)
-
-
 def _is_loose(term: Term) -> bool:
-    """Whether a query may be searched without ``term`` (:func:`relaxed_queries`): a word of
-    :func:`loose_words` that names no place or industry (jieba tags 大连 and 零部件 so)."""
-    word = term.text
-    return word in loose_words() and not _names_place(word) and not _names_industry(word)
+    """Whether a query may be searched without ``term`` (:func:`relaxed_queries`)."""
+    return term.text in loose_words()
 
 
 @lru_cache(maxsize=256)

@@ -14,7 +14,7 @@ from portal.api_support import ValidationErrorOut, public_cache
 from . import registry
 from .highlight import highlight
 from .hints import spelling_hints
-from .query import shorter_searched
+from .query import searched_instead
 from .views import clean_query
 
 router = Router(tags=["search"])
@@ -149,20 +149,10 @@ def search(request: HttpRequest, params: Query[SearchParams]):
         # Said of each type whose entries were found by other words than typed, as the page
         # says it: in similar words, or without some (纺织厂怎么降低能耗: 纺织 能耗).
         searched_as = []
-        for (search_type, _page), listing, (_t, count) in zip(
-            searched, listings, type_counts, strict=True
-        ):
-            shorter = None
-            if count and not listing.searched_similar:
-                shorter = shorter_searched(query, search_type.listing_class.model)
-            if count and (listing.searched_similar or shorter):
-                searched_as.append(
-                    {
-                        "type": search_type.key,
-                        "query": listing.searched_similar or shorter,
-                        "reason": "similar" if listing.searched_similar else "shorter",
-                    }
-                )
+        for listing, (search_type, count) in zip(listings, type_counts, strict=True):
+            if count and (instead := searched_instead(query, listing, found=True)):
+                reason, words = instead
+                searched_as.append({"type": search_type.key, "query": words, "reason": reason})
 
         facets = {
             "type": [{"value": t.key, "label": str(t.label), "count": n} for t, n in type_counts]

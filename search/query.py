@@ -328,9 +328,10 @@ def analysed_forms(query) -> list[tuple[SearchQuery, SearchQuery]]:
     # software, and a query of a thing no text names would find those.
     similar = isinstance(query, Similar)
     for source in (query, *_shorter_queries(query)):
-        together, near = analyse(source, words=TOGETHER), analyse(source, words=NEAR)
-        forms += [(together, analyse(source, words=EXACTLY))]
-        forms += [] if similar else [(near, near)]
+        forms.append((analyse(source, words=TOGETHER), analyse(source, words=EXACTLY)))
+        if not similar:
+            near = analyse(source, words=NEAR)
+            forms.append((near, near))
     # A form met again (no words together, no similar spelling) keeps its first place.
     return list(
         {repr(form): (form, decider) for form, decider in forms if form is not None}.values()
@@ -358,6 +359,17 @@ def _searched(query: str, model):
     the listings of this request decided on (remembered), so nothing more is matched."""
     results = model.objects.search(query, operator="and")
     return getattr(getattr(results, "query_compiler", None), "query", None)
+
+
+def searched_instead(query: str, listing, *, found: bool) -> tuple[str, str] | None:
+    """``(reason, words)`` when ``listing``'s entries were searched by other words than
+    ``query``: ``"similar"`` spellings (智能工厂 for 智慧工厂), or, where it ``found``
+    something, a ``"shorter"`` query (纺织 能耗 for 纺织厂怎么降低能耗); else None. What the page
+    and the API say of a list."""
+    if listing.searched_similar:
+        return "similar", listing.searched_similar
+    shorter = shorter_searched(query, listing.model) if found else None
+    return None if shorter is None else ("shorter", shorter)
 
 
 def shorter_searched(query: str, model) -> str | None:

@@ -314,7 +314,7 @@ ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "inspection": ("检测", "巡检"),
     "cloud": ("云",),
     "energy": ("能源", "能耗"),
-    "safety": ("安全",),
+    "safety": ("安全生产",),  # industrial safety; information security is "security"
     "monitoring": ("监测", "监控"),
     # The acronyms' names in English, as the English site's visitors type them: their Chinese
     # names find the acronym too (manufacturing execution system: 制造执行系统, MES).

@@ -10,7 +10,7 @@ from . import registry
 from .analysis import MAX_QUERY_CHARS, kind_named
 from .highlight import highlight
 from .hints import correction, is_correction, spelling_hints
-from .query import NEAR, shorter_searched, words_apart
+from .query import NEAR, searched_instead, words_apart
 
 
 def clean_query(raw: str) -> str:
@@ -124,15 +124,16 @@ def search(request, type_key: str | None = None):
         if type_key is not None:
             search_type = registry.get(type_key)
             model = search_type.listing_class.model
-            # Counted above: a listing that matched nothing as typed searched similar words
-            # (and said so, whatever shorter form of them found something).
-            similar = listings[type_key].searched_similar
-            # Said instead of how the words stood, where a shorter query (without a word for
-            # software, or a sentence's loose words) found this tab's entries; where it found
-            # nothing either, how the words stood is what to say.
+            # Said instead of how the words stood, where similar spellings (counted above: a
+            # listing that matched nothing as typed searched them) or a shorter query (without
+            # a word for software, or a sentence's loose words) found this tab's entries; where
+            # nothing did, how the words stood is what to say.
             opened_found = any(t["count"] for t in context["tabs"] if t["key"] == type_key)
-            shorter = shorter_searched(query, model) if opened_found and not similar else None
-            apart = None if shorter or similar else _words_apart(query, model, type_key)
+            instead = searched_instead(query, listings[type_key], found=opened_found)
+            reason, words = instead or (None, None)
+            similar = words if reason == "similar" else None
+            shorter = words if reason == "shorter" else None
+            apart = None if reason else _words_apart(query, model, type_key)
             if apart and not found and not finds_anything(apart["text"]):
                 apart = None  # the words apart find nothing either: no link to an empty page
             if shorter:

@@ -492,7 +492,7 @@ def test_a_closing_word_for_software_may_be_left_out(query, shorter):
         # One more loose word each time (adjectives before verbs), never the nouns.
         ("我们想上一套简单实用的质量追溯系统", ["实用 质量追溯 系统", "质量追溯 系统"]),
         ("如何减少简单设备的停机", ["减少 设备 停机", "设备 停机"]),
-        # A place and an industry stay, whatever jieba tags them (大连 and 零部件 are loose).
+        # A place and a word of the domain stay, whatever jieba tags them (大连; 零部件, a numeral).
         ("有没有企业能帮忙减少烟台纺织厂的能耗", ["烟台 纺织 能耗"]),
         ("怎么降低大连零部件企业的能耗", ["大连 零部件 能耗"]),
         ("如何提高轮胎企业设备利用率", ["轮胎 设备 利用率"]),
@@ -530,7 +530,7 @@ def test_a_shorter_query_seeks_every_word_it_keeps(query):
         ("工厂想上一套WMS系统", ["工厂", "wms"]),  # 一套 counts; 系统 is what WMS names
         ("有没有关于设备联网的一些案例", ["设备联网"]),  # 关于, 一些: a preposition, a count
         ("有没有做三维设计的公司", ["三维", "设计"]),  # a numeral that is no count
-        ("有没有零部件企业的案例", ["零部件"]),  # an industry jieba tags a numeral
+        ("有没有零部件企业的案例", ["零部件"]),  # the domain's, though jieba tags it a numeral
         # A lone preposition, conjunction or adverb is dropped, not joined to a word.
         ("想用大模型做企业知识库", ["大模型", "企业", "知识库"]),
         ("数字化转型从哪里开始", ["数字化转型", "开始"]),
