@@ -226,13 +226,15 @@ def analyse(query, *, words: str = ANYWHERE, similar: bool = False):
 
 
 def _as_written(first: tuple[str, ...], second: tuple[str, ...]) -> SearchQuery:
-    """Two words written together in any of their spellings: for each pair, the phrase of the
-    bigrams across their junction (转型 型咨 咨询 for 数字化转型 and 咨询), which the junction's
-    bigram alone is not (大型咨询 has 型咨)."""
+    """Two words written together in any of their spellings: for each pair, the phrase of
+    both words' bigrams (数字 字化 化转 转型 型咨 咨询 for 数字化转型 and 咨询), which the
+    junction's bigram alone is not (大型咨询 has 型咨), nor the bigrams across it: 管理 理系 系统
+    is in every 能源管理系统, so a text with that and 设备管理 elsewhere wrote 设备管理系统 no
+    more than one without it."""
     spans = dict.fromkeys(
         # A session's number in numerals (第三期) is indexed after its text, which may write
         # it in digits (第3期培训班): there, only the junction's bigram is in the text.
-        a[-1] + b[0] if NUMBERED.fullmatch(a) else a[-2:] + b[:2]
+        a[-1] + b[0] if NUMBERED.fullmatch(a) else a + b
         for a in first
         for b in second
     )

@@ -208,6 +208,21 @@ def test_a_bigram_joining_other_words_does_not_make_words_count_as_written_toget
     assert found("数字化转型咨询") == {"山东乙科技有限公司"}
 
 
+def test_words_sharing_a_text_with_the_junctions_phrase_are_not_written_together(home):
+    """设备管理系统 is written together nowhere, though one text has 设备管理 and, elsewhere,
+    the 管理系统 of 能源管理系统: that text alone is no answer, where the query without its
+    word for software finds every text of 设备管理."""
+    providers_saying(
+        home,
+        {
+            "山东甲科技有限公司": "提供设备管理与点检服务。另有多个能源管理系统项目。",
+            "山东乙科技有限公司": "设备管理咨询服务。",
+        },
+    )
+
+    assert found("设备管理系统") == {"山东甲科技有限公司", "山东乙科技有限公司"}
+
+
 def test_a_similar_query_is_also_found_in_words_the_field_writes_either_way(home):
     """智慧工厂 where the texts say 智能工厂, 能耗监控 where they say 能耗监测: what a listing
     searches when the query as typed matches nothing (catalogue.directory)."""
