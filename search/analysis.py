@@ -15,8 +15,8 @@ and hand the engine space-separated tokens it cannot mis-split:
   left over by segmentation are rejoined to their neighbours, stop words dropped, and each term
   becomes "the word, or the phrase of its bigrams, or any synonym" (a word of the dictionary
   needs no phrase: its token is indexed wherever written) — terms are ANDed. Words
-  the query writes together (库存管理) are also joined by the bigram between them (存管), which
-  a catalogue search requires while any live page has it (:func:`junctions`).
+  the query writes together (库存管理) are also sought written so, which a catalogue search
+  requires while any live page has them so (:func:`joined_words`).
 """
 
 import io
@@ -578,34 +578,17 @@ def similar_query(query: str) -> str | None:
     return text
 
 
-def junctions(query: str, *, similar: bool = False) -> list[tuple[str, ...]]:
-    """The bigrams that join the query's words where it writes them together (库存管理:
-    存管), which an entry holding the words as written has too; each pair of words gives the
-    bigrams of all their spellings, any of which will do (数采系统: 采系, or 集系 for
-    数据采集系统).
-
-    Typed without a space, two words mean one thing: 库存管理 is not every text with 库存 in
-    one place and 管理 in another, and most texts here have 管理 somewhere. Every text that
-    writes them together has the bigram that joins them, and few others have it too (盘点库存，
-    保存管道，质量管理 would): the index's bigrams tell them apart without the words' positions,
-    which a phrase would make PostgreSQL check in every candidate's vector. Not at a place
-    (青岛数字孪生 is 青岛 and 数字孪生, wherever each is written), nor at a word with a Latin
-    spelling (no bigram joins MES to a Chinese word), nor where the query left something out
-    between them (仓储与物流), nor at a word beyond the query's last term."""
-    pairs = joined_words(query, similar=similar)
-    return list(dict.fromkeys(_junction(first, second) for first, second in pairs))
-
-
-def _junction(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(a[-1] + b[0] for a in first for b in second))
-
-
 def joined_words(
     query: str, *, similar: bool = False
 ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """The pairs of words the query writes together, where :func:`junctions` joins them:
-    ``(spellings of the first, spellings of the second)`` for each pair, in the query's
-    order."""
+    """The pairs of words the query writes together: ``(spellings of the first, spellings of
+    the second)`` for each pair, in the query's order.
+
+    Typed without a space, two words mean one thing: 库存管理 is not every text with 库存 in
+    one place and 管理 in another, and most texts here have 管理 somewhere. Not at a place
+    (青岛数字孪生 is 青岛 and 数字孪生, wherever each is written), nor at a word with a Latin
+    spelling (no phrase writes MES beside a Chinese word), nor where the query left something
+    out between them (仓储与物流), nor at a word beyond the query's last term."""
     return list(_analysed_query(query, similar)[1])
 
 
@@ -750,7 +733,7 @@ def _opens_with_request(words: list[str]) -> bool:
 
 def _written_together(first: str, second: str, run_text: str) -> bool:
     """Whether two Chinese words kept from a query's run of characters stand side by side in
-    it and mean one thing together (see :func:`junctions`)."""
+    it and mean one thing together (see :func:`joined_words`)."""
     return (
         first + second in run_text
         and _CJK_WORD.fullmatch(first + second) is not None
@@ -1096,7 +1079,7 @@ def name_without_brackets(name: str) -> str:
     """``name`` without its bracketed parts (联润（临沂）科技股份有限公司: 联润科技股份有限公司),
     or "" when it has none. Indexed beside the name: the words on either side of the brackets
     are then written together in the entry, as a query of the name as people say it writes
-    them, and a search that holds such words together (:func:`junctions`) finds the company
+    them, and a search that holds such words together (:func:`joined_words`) finds the company
     by it, whatever else writes them so."""
     shorter = name.strip()
     while (inner := _BRACKETED.sub("", shorter)) != shorter:  # the innermost first

@@ -5,7 +5,7 @@ from search.analysis import (
     TRADITIONAL,
     fold,
     index_text,
-    junctions,
+    joined_words,
     kind_named,
     match_forms,
     name_without_brackets,
@@ -172,7 +172,7 @@ def test_a_city_may_be_written_without_its_suffix():
     assert query_terms("智慧城市")[-1].alternatives == ("城市",)
     city, concept = query_terms("聊城市设备运维")  # a city whose name ends as 智慧城市 does
     assert "聊城" in city.alternatives
-    assert junctions("聊城市设备运维") == []
+    assert joined_words("聊城市设备运维") == []
     # Not a province: 山东 is in most company names, 山东省 only in addresses.
     assert query_terms("山东省")[0].alternatives == ("山东省",)
 
@@ -375,10 +375,10 @@ def test_a_query_may_be_written_in_similar_words(query, similar):
     assert similar_query(query) == similar
 
 
-def test_similar_words_are_spellings_of_the_term_and_of_its_junctions():
+def test_similar_words_are_spellings_of_the_term_and_of_the_words_written_together():
     (smart, factory) = query_terms("智慧工厂", similar=True)
     assert smart.alternatives == ("智慧", "智能") and factory.alternatives == ("工厂",)
-    assert junctions("智慧工厂", similar=True) == [("慧工", "能工")]
+    assert joined_words("智慧工厂", similar=True) == [(("智慧", "智能"), ("工厂",))]
     assert [t.alternatives for t in query_terms("智慧工厂")] == [("智慧",), ("工厂",)]
 
 
@@ -757,29 +757,34 @@ def test_a_leading_single_character_joins_the_next_word():
 
 
 @pytest.mark.parametrize(
-    ("query", "joining"),
+    ("query", "joined"),
     [
-        ("库存管理", [("存管",)]),  # two words typed as one
-        ("智恒数字", [("恒数",)]),  # a part of a name and a word
-        ("济南有哪些做库存管理的公司", [("存管",)]),  # only where the question wrote them together
-        ("管理流程管理", [("理流",), ("程管",)]),
+        ("库存管理", [("库存", "管理")]),  # two words typed as one
+        ("智恒数字", [("智恒", "数字")]),  # a part of a name and a word
+        ("济南有哪些做库存管理的公司", [("库存", "管理")]),  # only where the question wrote them so
+        ("管理流程管理", [("管理", "流程"), ("流程", "管理")]),
         ("流程 管理", []),  # typed apart
         ("工业互联网", []),  # one word
         ("青岛数字孪生", []),  # a city and a concept are each anywhere
         ("黄岛设备运维", []),  # a district too
-        ("经开仓储管理", [("储管",)]),  # and a development zone
-        ("高新区库存管理", [("存管",)]),
-        ("数采系统", [("采系", "集系")]),  # 数采 is also 数据采集: either spelling, together
+        ("经开仓储管理", [("仓储", "管理")]),  # and a development zone
+        ("高新区库存管理", [("库存", "管理")]),
+        ("数采系统", [("数采", "系统")]),
         ("仓储与物流", []),  # 与 left out between them
         ("MES系统", []),  # a Latin word and a Chinese one
-        ("制造执行系统实施", []),  # 制造执行系统 is also MES, which no bigram joins
+        ("制造执行系统实施", []),  # 制造执行系统 is also MES, which no phrase writes beside 实施
     ],
 )
-def test_words_typed_together_are_joined_by_their_bigram(query, joining):
-    assert junctions(query) == joining
+def test_words_typed_together_are_sought_written_together(query, joined):
+    assert [(first[0], second[0]) for first, second in joined_words(query)] == joined
 
 
-def test_no_junction_joins_a_word_beyond_the_last_term():
+def test_words_typed_together_are_sought_so_in_any_of_their_spellings():
+    # 数采 is also 数据采集: either spelling, written together with 系统.
+    assert joined_words("数采系统") == [(("数采", "数据采集"), ("系统",))]
+
+
+def test_no_words_are_joined_beyond_the_last_term():
     query = "质量 认证 服务 设备 能耗 数据 采集 仓储 排产 优化 监测 预警库存管理"
     assert [t.text for t in query_terms(query)][-1] == "预警"  # the twelfth
-    assert junctions(query) == []
+    assert joined_words(query) == []

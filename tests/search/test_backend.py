@@ -223,6 +223,20 @@ def test_words_sharing_a_text_with_the_junctions_phrase_are_not_written_together
     assert found("设备管理系统") == {"山东甲科技有限公司", "山东乙科技有限公司"}
 
 
+def test_words_typed_together_are_found_only_where_a_text_writes_them_so(home):
+    """成本管理 where one text writes it: not also the text whose 版本管理 has the bigram that
+    joins 成本 to 管理, and 成本 elsewhere (配方成本核算)."""
+    providers_saying(
+        home,
+        {
+            "山东甲科技有限公司": "为制造企业提供成本管理服务。",
+            "山东乙科技有限公司": "配方版本管理，配方成本核算。",
+        },
+    )
+
+    assert found("成本管理") == {"山东甲科技有限公司"}
+
+
 def test_a_similar_query_is_also_found_in_words_the_field_writes_either_way(home):
     """智慧工厂 where the texts say 智能工厂, 能耗监控 where they say 能耗监测: what a listing
     searches when the query as typed matches nothing (catalogue.directory)."""
