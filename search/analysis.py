@@ -585,10 +585,11 @@ def joined_words(
     the second)`` for each pair, in the query's order.
 
     Typed without a space, two words mean one thing: 库存管理 is not every text with 库存 in
-    one place and 管理 in another, and most texts here have 管理 somewhere. Not at a place
-    (青岛数字孪生 is 青岛 and 数字孪生, wherever each is written), nor at a word with a Latin
-    spelling (no phrase writes MES beside a Chinese word), nor where the query left something
-    out between them (仓储与物流), nor at a word beyond the query's last term."""
+    one place and 管理 in another, and most texts here have 管理 somewhere; nor is 人工智能应用
+    every text with AI in one place and 应用 in another (each word in any of its spellings,
+    acronyms too). Not at a place (青岛数字孪生 is 青岛 and 数字孪生, wherever each is written),
+    nor at a word typed in Latin letters (MES系统), nor where the query left something out
+    between them (仓储与物流), nor at a word beyond the query's last term."""
     return list(_analysed_query(query, similar)[1])
 
 
@@ -682,9 +683,7 @@ def _analysed_query(
     joined = [
         (spellings[first], spellings[second])
         for first, second in joins
-        if first in spellings
-        and second in spellings
-        and all(map(_CJK_WORD.fullmatch, spellings[first] + spellings[second]))
+        if first in spellings and second in spellings
     ]
     return tuple(terms), tuple(dict.fromkeys(joined)), asked
 

@@ -4,6 +4,8 @@
 token or as the adjacent phrase of its bigrams, or through one of its synonyms.
 """
 
+import re
+
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText, SearchQuery
 
@@ -21,6 +23,9 @@ from .analysis import (
     relaxed_queries,
     without_software_word,
 )
+
+#: An acronym's spelling (mes, iot): one token of the index, which a phrase can hold.
+LETTERS = re.compile(r"[a-z]+")
 
 #: The most characters two words a query writes together may have between them in a text
 #: that never writes them together (:class:`Near`).
@@ -74,8 +79,8 @@ class Near(Phrase):
 
     @staticmethod
     def phrases(spellings: tuple[str, ...]) -> list[list[str]]:
-        """The bigrams of each spelling (``["远程"]``, ``["农产", "产品"]``)."""
-        return [bigrams(spelling) for spelling in spellings]
+        """The tokens of each spelling (``["远程"]``, ``["农产", "产品"]``, ``["iot"]``)."""
+        return [_tokens(spelling) for spelling in spellings]
 
     def tsquery(self) -> str:
         """PostgreSQL's ``tsquery`` of it: each pair of spellings, in each order, at each
@@ -108,6 +113,11 @@ class Near(Phrase):
             for b in self.phrases(self.second)
         ]
         return "(" + " OR ".join(groups) + ")"
+
+
+def _tokens(spelling: str) -> list[str]:
+    """The index's tokens of a spelling in a row: its bigrams, or an acronym whole."""
+    return [spelling] if LETTERS.fullmatch(spelling) else bigrams(spelling)
 
 
 def is_proximity(query: SearchQuery) -> bool:
@@ -239,15 +249,22 @@ def _as_written(first: tuple[str, ...], second: tuple[str, ...]) -> SearchQuery:
     A phrase makes PostgreSQL check each candidate's vector (the index has no positions):
     for a pair in 11,000 entries (数字科技 in the benchmark's names), some 7–10 ms more than
     the joining bigram cost."""
-    spans = dict.fromkeys(
-        # A session's number in numerals (第三期) is indexed after its text, which may write
-        # it in digits (第3期培训班): there, only the junction's bigram is in the text.
-        a[-1] + b[0] if NUMBERED.fullmatch(a) else a + b
-        for a in first
-        for b in second
-    )
-    phrases = [Written(" ".join(bigrams(s))) if len(s) > 2 else Junction(s) for s in spans]
-    return _one_or_many(Or, phrases)
+    phrases = {}
+    for a in first:
+        for b in second:
+            if LETTERS.fullmatch(b) or (LETTERS.fullmatch(a) and len(b) < 2):
+                # A run of Chinese is indexed with its characters after its bigrams: an acronym
+                # after it, or a character after an acronym, is not the next token.
+                continue
+            if NUMBERED.fullmatch(a):
+                # A session's number in numerals (第三期) is indexed after its text, which may
+                # write it in digits (第3期培训班): there, only the junction's bigram is.
+                query = Junction(a[-1] + b[0])
+            else:
+                tokens = [a, *bigrams(b)] if LETTERS.fullmatch(a) else bigrams(a + b)
+                query = Written(" ".join(tokens))
+            phrases[repr(query)] = query
+    return _one_or_many(Or, list(phrases.values()))
 
 
 class NoResults(EmptySearchResults):

@@ -772,7 +772,7 @@ def test_a_leading_single_character_joins_the_next_word():
         ("数采系统", [("数采", "系统")]),
         ("仓储与物流", []),  # 与 left out between them
         ("MES系统", []),  # a Latin word and a Chinese one
-        ("制造执行系统实施", []),  # 制造执行系统 is also MES, which no phrase writes beside 实施
+        ("制造执行系统实施", [("制造执行系统", "实施")]),  # in any spelling: MES实施 too
     ],
 )
 def test_words_typed_together_are_sought_written_together(query, joined):
@@ -782,6 +782,11 @@ def test_words_typed_together_are_sought_written_together(query, joined):
 def test_words_typed_together_are_sought_so_in_any_of_their_spellings():
     # 数采 is also 数据采集: either spelling, written together with 系统.
     assert joined_words("数采系统") == [(("数采", "数据采集"), ("系统",))]
+
+
+def test_an_acronym_is_a_spelling_of_a_word_typed_together():
+    ((first, second),) = joined_words("制造执行系统实施")
+    assert first == ("制造执行系统", "mes", "生产执行系统") and second == ("实施",)
 
 
 def test_no_words_are_joined_beyond_the_last_term():

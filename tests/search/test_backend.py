@@ -223,6 +223,21 @@ def test_words_sharing_a_text_with_the_junctions_phrase_are_not_written_together
     assert found("设备管理系统") == {"山东甲科技有限公司", "山东乙科技有限公司"}
 
 
+def test_words_typed_together_are_found_so_in_an_acronym_too(home):
+    """制造执行系统实施 where a text writes 制造执行系统实施 or MES实施, not where MES and 实施
+    stand apart."""
+    providers_saying(
+        home,
+        {
+            "山东甲科技有限公司": "提供MES实施服务。",
+            "山东乙科技有限公司": "制造执行系统实施与培训。",
+            "山东丙科技有限公司": "MES软件销售。多年来为制造企业实施信息化项目。",
+        },
+    )
+
+    assert found("制造执行系统实施") == {"山东甲科技有限公司", "山东乙科技有限公司"}
+
+
 def test_words_typed_together_are_found_only_where_a_text_writes_them_so(home):
     """成本管理 where one text writes it: not also the text whose 版本管理 has the bigram that
     joins 成本 to 管理, and 成本 elsewhere (配方成本核算)."""
