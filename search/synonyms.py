@@ -105,6 +105,11 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "cnas": ("实验室认可",),
     "idc": ("互联网数据中心", "数据中心"),
     "ics": ("工业控制系统",),
+    # Brand design's visual identity: the texts write VI视觉识别系统, or the name alone.
+    "vi": ("视觉识别系统",),
+    "ups": ("不间断电源",),
+    "pcb": ("印制电路板", "印刷电路板"),
+    "gmp": ("药品生产质量管理规范",),
 }
 
 # Chinese short forms, which find their full names: the texts mostly write the full name
