@@ -240,7 +240,8 @@ def analyse(query, *, words: str = ANYWHERE, similar: bool = False):
 
 def _as_written(first: tuple[str, ...], second: tuple[str, ...]) -> SearchQuery:
     """Two words written together in any of their spellings: for each pair, the phrase of
-    both words' bigrams (数字 字化 化转 转型 型咨 咨询 for 数字化转型 and 咨询). Not the bigram
+    both words' bigrams (数字 字化 化转 转型 型咨 咨询 for 数字化转型 and 咨询), or of an
+    acronym and the second word's bigrams (mes 实施 for 制造执行系统 and 实施). Not the bigram
     that joins them, nor the bigrams across the junction, which other words have too: 大型咨询
     has 型咨, 版本管理 the 本管 of 成本管理, every 能源管理系统 the 管理 理系 系统 of 设备管理系统,
     and a text with them and the two words elsewhere wrote the two together no more than one
