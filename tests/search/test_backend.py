@@ -453,6 +453,26 @@ def test_an_industry_typed_before_a_concept_is_found_anywhere_when_nowhere_near(
     assert found("新能源 汽车") == {"山东乙科技有限公司"}
 
 
+def test_an_industry_typed_before_a_word_most_texts_have_is_held_near(home):
+    """化工安全: 安全 is somewhere in most texts (信息安全管理体系), so the chemical industry's
+    providers with it anywhere are no answer; one that writes the two near each other is."""
+    index = ProviderIndexPageFactory(parent=home)
+    industries = {industry.slug: industry for industry in taxonomy.canonical(Industry)}
+    for title, introduction in (
+        ("山东甲科技有限公司", "为化工企业提供安全风险监测预警。"),
+        ("山东乙科技有限公司", "通过信息安全管理体系认证，多年来为客户实施ERP与MES。"),
+    ):
+        ProviderPageFactory(
+            parent=index,
+            title=title,
+            introduction=introduction,
+            industries=[industries["chemicals"]],
+        ).save_revision().publish()
+
+    assert found("化工安全") == {"山东甲科技有限公司"}
+    assert found("化工 安全") == {"山东甲科技有限公司", "山东乙科技有限公司"}
+
+
 def test_the_industries_the_query_knows_are_the_taxonomys():
     """The query analysis lists the industries (it has no database): those seeded."""
     names = {industry.name for industry in taxonomy.canonical(Industry)}
