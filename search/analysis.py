@@ -1025,7 +1025,7 @@ def _tagged_words() -> tuple[Mapping[str, int], frozenset[str]]:
 def _read_tagged_words() -> tuple[Mapping[str, int], frozenset[str]]:
     # Never loose nor filler: the domain's words, those it writes either way (维护, 监测, and
     # 零部件, which jieba tags a numeral), and a place, whatever jieba tags it (大连).
-    domain = frozenset(_domain_words()) | {word for group in SIMILAR_WORDS for word in group}
+    domain = _domain_word_set() | {word for group in SIMILAR_WORDS for word in group}
     loose, fillers = {}, set()
     # Line by line: the dictionary whole, as one string and its lines, is 40 MB more at once.
     with tokenizer().get_dict_file() as file, io.TextIOWrapper(file, encoding="utf-8") as lines:

@@ -289,14 +289,12 @@ class NoResults(EmptySearchResults):
 
 
 def searched_forms(backend, compiler_class, query, model_or_queryset, kwargs) -> list:
-    """The analysed forms of ``query`` a backend's ``_search`` tries, first to last, each as
-    ``(form, what decides it)``: all of :func:`analysed_forms` for a full-text search of a type
-    the site search lists, in every field; the words alone for anything else (an
-    autocomplete, the admin's search of other models, a search in some fields), which the site
-    search's match does not decide.
+    """The analysed forms of ``query`` a backend's ``_search`` tries, first to last: all of
+    :func:`analysed_forms` for a full-text search of a type the site search lists, in every
+    field; the words alone for anything else (an autocomplete, the admin's search of other
+    models, a search in some fields), which the site search's match does not decide.
 
-    A form is searched when the query that decides it finds anything, the last whatever it
-    finds."""
+    The first form that finds anything is searched, the last whatever it finds."""
     model = getattr(model_or_queryset, "model", model_or_queryset)
     catalogue = (
         compiler_class is backend.query_compiler_class
@@ -306,7 +304,7 @@ def searched_forms(backend, compiler_class, query, model_or_queryset, kwargs) ->
     if catalogue:
         return analysed_forms(query)
     words = analyse(query)
-    return [] if words is None else [(words, words)]
+    return [] if words is None else [words]
 
 
 def words_apart(query: str, model) -> tuple[str, str] | None:
@@ -329,13 +327,11 @@ def words_apart(query: str, model) -> tuple[str, str] | None:
     return where, " ".join(term.text for term in query_terms(query))
 
 
-def analysed_forms(query) -> list[tuple[SearchQuery, SearchQuery]]:
+def analysed_forms(query) -> list[SearchQuery]:
     """The analysed queries a catalogue search tries, first to last, the first that finds
     anything and the last whatever it finds: with the words written together standing
     together (库存管理 as written), then near each other (:class:`Near`), for a query that has
-    such words; else just the analysed query. Empty when nothing searchable is left. Each
-    comes with the query that decides whether it is searched (whether that finds anything),
-    here the form itself.
+    such words; else just the analysed query. Empty when nothing searchable is left.
 
     Most texts have 管理, so the words apart find many entries that are not about 库存管理;
     those that write 库存管理 are what the query asks for when there are any. When none do
@@ -360,15 +356,11 @@ def analysed_forms(query) -> list[tuple[SearchQuery, SearchQuery]]:
     # software, and a query of a thing no text names would find those.
     similar = isinstance(query, Similar)
     for source in (query, *_shorter_queries(query)):
-        together = analyse(source, words=TOGETHER)
-        forms.append((together, together))
+        forms.append(analyse(source, words=TOGETHER))
         if not similar:
-            near = analyse(source, words=NEAR)
-            forms.append((near, near))
+            forms.append(analyse(source, words=NEAR))
     # A form met again (no words together, no similar spelling) keeps its first place.
-    return list(
-        {repr(form): (form, decider) for form, decider in forms if form is not None}.values()
-    )
+    return list({repr(form): form for form in forms if form is not None}.values())
 
 
 def _shorter_queries(query) -> list[PlainText]:

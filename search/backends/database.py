@@ -284,18 +284,13 @@ class ChineseAnalysisMixin:
         if not forms:
             return NoResults(getattr(model_or_queryset, "model", model_or_queryset))
         kwargs["operator"] = None  # the analysed query carries its own operators
-        for form, decider in forms[:-1]:
+        for form in forms[:-1]:
             results = super()._search(query_compiler_class, form, model_or_queryset, **kwargs)
             if not isinstance(results, FairResultsMixin):
                 return results  # (an unindexed model's results are empty)
-            deciding = results
-            if decider is not form:
-                deciding = super()._search(
-                    query_compiler_class, decider, model_or_queryset, **kwargs
-                )
-            if deciding.finds_any():
+            if results.finds_any():
                 return results
-        return super()._search(query_compiler_class, forms[-1][0], model_or_queryset, **kwargs)
+        return super()._search(query_compiler_class, forms[-1], model_or_queryset, **kwargs)
 
 
 class AdminListingSearchMixin:

@@ -183,19 +183,14 @@ class ChineseEngineMixin:
         if not forms:
             return NoResults(getattr(model_or_queryset, "model", model_or_queryset))
         kwargs["operator"] = None
-        for i, (form, decider) in enumerate(forms):
+        for i, form in enumerate(forms):
             results = super()._search(query_compiler_class, form, model_or_queryset, **kwargs)
             results._raw_query = query
             if i == len(forms) - 1 or not isinstance(results, FallbackResultsMixin):
                 return results
-            deciding = results
-            if decider is not form:
-                deciding = super()._search(
-                    query_compiler_class, decider, model_or_queryset, **kwargs
-                )
             # The engine counts the searched type's hits only: a form is chosen per type.
             try:
-                if deciding.finds_any():
+                if results.finds_any():
                     return results
             except ENGINE_ERRORS as error:
                 logger.warning("Search engine unreachable (%s); using the database backend.", error)

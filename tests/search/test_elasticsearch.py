@@ -83,7 +83,7 @@ def test_words_typed_together_are_asked_for_together_first():
     compiler_class = engine.query_compiler_class
     together, near = (
         compiler_class(ProviderPage.objects.all(), form).get_query()
-        for form, _decider in searched_forms(engine, compiler_class, "库存管理", ProviderPage, {})
+        for form in searched_forms(engine, compiler_class, "库存管理", ProviderPage, {})
     )
     assert "'库存 存管 管理'" in str(together) and "match_phrase" in str(together)
     assert "'库存'" in str(together) and "'管理'" in str(together)  # the terms, ranked
