@@ -41,7 +41,15 @@ from portal.request_memo import remembered
 
 from .. import registry
 from ..documents import AnalysedDocument, BulkPreparingMixin
-from ..query import Near, NoResults, has_phrase, is_proximity, searched_forms, split_phrases
+from ..query import (
+    Near,
+    NoResults,
+    has_phrase,
+    is_proximity,
+    searched_forms,
+    split_phrases,
+    without_held_words,
+)
 from ..ranking import rank_fairly
 
 
@@ -564,6 +572,11 @@ class SQLiteScoring:
             # The MATCH text is assembled from the parts' values as they are (no quoting):
             # the phrases' bigrams are Chinese characters only.
             return SearchQueryExpression(Value(query.fts5()))
+        if isinstance(query, And):
+            # BM25 ranks every part of the MATCH, and reads each one's positions in every hit.
+            held = without_held_words(query)
+            if held is not query:
+                return self.build_search_query_content(held, config=config)
         return super().build_search_query_content(query, config=config)
 
     def entry_scores(self, config, content_types=None, ranked=frozenset()) -> dict:

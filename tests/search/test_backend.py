@@ -712,3 +712,22 @@ def test_a_removed_provider_does_not_decide_how_the_words_are_sought(client, hom
     assert result_titles(client.get(index.url, {"q": "排产软件"})) == ["山东乙科技有限公司"]
     removed = client.get(index.url, {"q": "排产软件", "status": "removed"})
     assert result_titles(removed) == ["山东甲科技有限公司"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's BM25 of the whole match")
+def test_sqlite_ranks_words_typed_together_by_how_often_a_text_writes_them_so(home):
+    """数字科技 ranks a text about 数字科技 above one that writes it once among many other
+    words of 数字 and of 科技: BM25 counts the pair, not each word wherever it stands."""
+    providers_saying(
+        home,
+        {
+            "山东甲有限公司": "专注数字科技服务的数字科技公司。",
+            "山东乙有限公司": "数字科技。数字化转型、数字孪生、数字工厂、数字经济、数字政府，"
+            "科技创新、科技服务、科技金融、科技成果转化、科技园区。",
+        },
+    )
+
+    assert [p.title for p in ProviderPage.objects.live().search("数字科技")] == [
+        "山东甲有限公司",
+        "山东乙有限公司",
+    ]
