@@ -1064,10 +1064,16 @@ def relaxed_queries(query: str) -> tuple[str, ...]:
     a thing no text names (智能翻译系统) still finds nothing, as its words are not a sentence's,
     and a sentence's nouns are kept. Each is the kept words with spaces between them, in the
     query's order; the page says what was searched (:func:`search.query.shorter_searched`)."""
-    terms, _joined, asked = _analysed_query(query)
+    terms, joined, asked = _analysed_query(query)
     if not asked or len(terms) < MIN_RELAXED_TERMS:
         return ()
-    loose = sorted(filter(_is_loose, terms), key=lambda term: loose_words()[term.text])
+    # A word written after one that is sought is what the two name (智能翻译: a kind of 翻译),
+    # not how a need is put, as a verb before what it acts on is (降低能耗).
+    heads = {second[0] for first, second in joined if first[0] not in loose_words()}
+    loose = sorted(
+        (term for term in terms if _is_loose(term) and term.text not in heads),
+        key=lambda term: loose_words()[term.text],
+    )
     relaxed, left_out = [], set()
     for term in loose[: min(MAX_LEFT_OUT, (len(terms) + 1) // 2)]:
         left_out.add(term.text)

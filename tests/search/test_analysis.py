@@ -499,6 +499,8 @@ def test_a_closing_word_for_software_may_be_left_out(query, shorter):
         # Not a sentence: the words of a concept no text may name (智能 翻译 系统).
         ("纺织 降低 能耗", []),
         ("智能翻译系统", []),
+        # Written after a word that is sought, a verb is what the two name (a kind of 翻译).
+        ("有没有做智能翻译的公司", []),
         # Rare verbs are what is sought, or tagged so in error (超市).
         ("有没有无人超市自助结算", []),
     ],
