@@ -250,8 +250,8 @@ def tokenizer():
 
 #: Raised by a release that changes what :func:`index_text` writes for a text, so that an index
 #: built before it is told apart (:func:`analysis_fingerprint`). 2: every dictionary word.
-#: 3: traditional characters folded to simplified ones.
-ANALYSIS_VERSION = 3
+#: 3: traditional characters folded to simplified ones. 4: every four characters in a row.
+ANALYSIS_VERSION = 4
 
 
 @cache
@@ -398,23 +398,32 @@ def _cjk_tokens(cjk: str, words_in) -> list[str]:
     """A run of Chinese characters' tokens: its bigrams first and uninterrupted, so that a
     phrase of bigrams matches exactly the substrings of the run, then every dictionary word
     longer than two characters it holds, wherever it stands (``words_in``: the tokenizer's
-    ``get_DAG``, the words starting at each character), then its characters.
+    ``get_DAG``, the words starting at each character), then every four characters in a
+    row, then its characters.
 
     Every such word, not only those of one segmentation: a word of the dictionary is then
     found by its token alone wherever the text writes it, as its phrase of bigrams would
     find it (重工业互联网络 holds 工业互联网, which no segmentation of it gives), and a query
     needs no phrase for it (:func:`match_forms`), which costs most of the match of a
-    frequent word (its bigrams' positions compared in every hit)."""
+    frequent word (its bigrams' positions compared in every hit). Four characters, words of
+    the dictionary or not, for the same reason: two words of two characters a query writes
+    together (数字科技, 设备点检) are sought as written (:class:`search.query.Written`), which
+    is then one token, not a phrase whose positions PostgreSQL checks in every candidate."""
     return [
         *(bigrams(cjk) or [cjk]),
         *(
             cjk[start : end + 1]
             for start, ends in words_in(cjk).items()
             for end in ends
-            if end - start > 1
+            if end - start > 1 and end - start != WHOLE_SPAN - 1
         ),
+        *(cjk[start : start + WHOLE_SPAN] for start in range(len(cjk) - WHOLE_SPAN + 1)),
         *cjk,
     ]
+
+
+#: The length of the spans of characters indexed whole wherever they stand (_cjk_tokens).
+WHOLE_SPAN = 4
 
 
 def _hyphenated_words(folded: str) -> list[str]:
@@ -1114,7 +1123,7 @@ def name_without_brackets(name: str) -> str:
 def match_forms(word: str) -> list[tuple[str, str]]:
     """How a single spelling is looked up in the index: ("token", t) or ("phrase", "b1 b2 …")."""
     if _CJK_WORD.fullmatch(word):
-        if len(word) <= 2 or in_dictionary(word):  # indexed wherever written (_cjk_tokens)
+        if len(word) <= 2 or len(word) == WHOLE_SPAN or in_dictionary(word):  # wherever written
             return [("token", word)]
         return [("token", word), ("phrase", " ".join(bigrams(word)))]
     if " " in word:  # an English name of several words (digital twin): its words in a row

@@ -15,6 +15,7 @@ from .analysis import (
     _RUN,
     KIND_WORDS,
     NUMBERED,
+    WHOLE_SPAN,
     bigrams,
     fold,
     in_dictionary,
@@ -49,6 +50,21 @@ class Written(Phrase):
 
     def __repr__(self):
         return f"<Written {self.query_string!r}>"
+
+
+class WrittenWhole(PlainText):
+    """Two words a query writes together, as a text writes them, where the two are as many
+    characters as the index holds whole wherever they stand (数字科技: every four characters
+    in a row, :data:`search.analysis.WHOLE_SPAN`): that one token, not the phrase of their
+    bigrams (:class:`Written`), which an index without positions (PostgreSQL's) checks in
+    every candidate. A filter like :class:`Written`."""
+
+    def __init__(self, first: str, second: str):
+        self.first, self.second = first, second
+        super().__init__(first + second)
+
+    def __repr__(self):
+        return f"<WrittenWhole {self.query_string!r}>"
 
 
 class Junction(PlainText):
@@ -157,7 +173,7 @@ def without_held_words(query: SearchQuery) -> SearchQuery:
 def _held_pairs(query: SearchQuery) -> list[tuple[str, str]]:
     """Each way a pair of words as written or near each other (or an ``Or`` of such) can
     match, as the two spellings it then requires in one field; empty for anything else."""
-    if isinstance(query, Written):
+    if isinstance(query, Written | WrittenWhole):
         return [(query.first, query.second)]
     if isinstance(query, Near):
         return [(a, b) for a in query.first for b in query.second]
@@ -189,7 +205,7 @@ def _spells(spelling: str, form: SearchQuery) -> bool:
     return (
         type(form) is PlainText
         and _CJK_WORD.fullmatch(word) is not None
-        and (len(word) <= 2 or in_dictionary(word))
+        and (len(word) <= 2 or len(word) == WHOLE_SPAN or in_dictionary(word))
         and word in spelling
     )
 
@@ -199,7 +215,7 @@ def is_proximity(query: SearchQuery) -> bool:
     their spellings: an ``Or`` of them), or a :class:`Near`."""
     if isinstance(query, Or):
         return all(map(is_proximity, query.subqueries))
-    return isinstance(query, Junction | Near | Written)
+    return isinstance(query, Junction | Near | Written | WrittenWhole)
 
 
 def _alternative(kind: str, value: str) -> SearchQuery:
@@ -339,7 +355,12 @@ def _as_written(first: tuple[str, ...], second: tuple[str, ...]) -> SearchQuery:
                 continue
             # A session's number in numerals (第三期) is indexed after its text, which may
             # write it in digits (第3期培训班): there, only the junction's bigram is.
-            query = Junction(a[-1] + b[0]) if NUMBERED.fullmatch(a) else Written(a, b)
+            if NUMBERED.fullmatch(a):
+                query = Junction(a[-1] + b[0])
+            elif len(a + b) == WHOLE_SPAN and _CJK_WORD.fullmatch(a + b):
+                query = WrittenWhole(a, b)
+            else:
+                query = Written(a, b)
             phrases[repr(query)] = query
     return _one_or_many(Or, list(phrases.values()))
 

@@ -43,6 +43,17 @@ def test_a_dictionary_word_is_indexed_wherever_written_and_asked_for_as_its_toke
     assert match_forms("恒拓达") == [("token", "恒拓达"), ("phrase", "恒拓 拓达")]
 
 
+def test_every_four_characters_in_a_row_are_indexed_and_asked_for_as_one_token():
+    """Two words of two characters typed together (库存管理) are sought as written: one token
+    of the index, wherever a text writes them, which a fragment of four in no dictionary is
+    too; once, where it is also a word of the dictionary (数字孪生)."""
+    indexed = tokens("智恒库存管理，数字孪生")
+    assert {"智恒库存", "恒库存管", "库存管理"} <= set(indexed)
+    assert "库存管理" not in tokens("库存盘点，管理咨询")
+    assert indexed.count("数字孪生") == 1
+    assert match_forms("恒库存管") == [("token", "恒库存管")]
+
+
 def test_latin_is_lower_cased_and_split_at_digits():
     indexed = tokens("通过ISO9001认证，MES系统")
     assert {"iso9001", "iso", "9001", "mes"} <= set(indexed)
@@ -61,7 +72,10 @@ def test_a_hyphenated_word_is_also_indexed_as_one():
 
 def test_a_number_before_a_batch_or_session_is_also_indexed_in_numerals():
     """After the text, as a query reads it (第12期: 第十二期)."""
-    assert tokens("第12期培训班")[-8:] == ["第十", "十二", "二期", "第十二", "第", "十", "二", "期"]
+    assert tokens("第12期培训班")[-9:] == [
+        *("第十", "十二", "二期", "第十二", "第十二期"),
+        *("第", "十", "二", "期"),
+    ]
     assert "第一" not in tokens("第100期")  # three digits are no batch number
     assert {"wifi6", "wifi", "6"} <= set(tokens("Wi-Fi6覆盖"))  # joined, then split at digits
     assert "sdwan" in tokens("SD‐WAN")  # a hyphen NFKC leaves as it is

@@ -15,7 +15,7 @@ def matched(query) -> list[str]:
 
 @pytest.mark.parametrize(
     "words, pair",
-    [(TOGETHER, "<Written '数字 字科 科技'>"), (NEAR, "<Near ('数字',) ('科技',)>")],
+    [(TOGETHER, "<WrittenWhole '数字科技'>"), (NEAR, "<Near ('数字',) ('科技',)>")],
 )
 def test_the_words_of_a_pair_are_matched_through_the_pair_alone(words, pair):
     """数字科技 is matched as its pair, which every text the words alone would add to it has;
