@@ -298,8 +298,9 @@ def build_cases(total: int, rng: random.Random) -> None:
 
 def ensure_dataset(args, database_url: str) -> dict[str, int]:
     """The requested dataset in the configured database: built where it is empty, rebuilt
-    where it holds other numbers (PostgreSQL; a SQLite file must be removed by hand), indexed
-    where the search index lacks entries. Also used by bench/search_speed.py, on SQLite too."""
+    where it holds other numbers or a search index built with another analysis than the
+    code's (PostgreSQL; a SQLite file must be removed by hand), indexed where the search index
+    lacks entries. Also used by bench/search_speed.py, on SQLite too."""
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection, connections
@@ -308,6 +309,7 @@ def ensure_dataset(args, database_url: str) -> dict[str, int]:
     from cases.models import CasePage
     from catalogue.models import ProviderPage, SolutionPage
     from search.backends.database import merge_fts_segments, record_index_build
+    from search.models import IndexBuild
 
     # Bulk writes bypass the signals anyway; this keeps the few add_child/publish calls cheap.
     for backend in settings.WAGTAILSEARCH_BACKENDS.values():
@@ -315,10 +317,18 @@ def ensure_dataset(args, database_url: str) -> dict[str, int]:
     call_command("migrate", verbosity=0)
     have = counts()
     wanted = {"providers": args.providers, "solutions": args.solutions, "cases": args.cases}
-    if any(have[k] for k in wanted) and any(have[k] != v for k, v in wanted.items()):
+    has_data = any(have[k] for k in wanted)
+    if has_data and any(have[k] != v for k, v in wanted.items()):
+        unwanted = f"holds {have}, not {wanted}"
+    elif has_data and IndexBuild.objects.stale() is not None:
+        # An index of other tokens measures other matches (ANALYSIS_VERSION).
+        unwanted = "has a search index built with another analysis"
+    else:
+        unwanted = None
+    if unwanted:
         if connection.vendor != "postgresql":
-            raise SystemExit(f"The database holds {have}, not {wanted}: give an empty one.")
-        progress(f"the database holds {have}, not {wanted}: rebuilding")
+            raise SystemExit(f"The database {unwanted}: give an empty one.")
+        progress(f"the database {unwanted}: rebuilding")
         connections.close_all()
         create_database(database_url, drop=True)
         call_command("migrate", verbosity=0)

@@ -6,8 +6,9 @@
 
 The database is built on the first run by ``make bench``'s own builder
 (``bench/over_http.py``'s ``ensure_dataset``, without certificates) and indexed with the
-configured search backend; a later run reuses it when it holds the requested numbers (the
-PostgreSQL database of ``make bench`` qualifies).
+configured search backend; a later run reuses it when it holds the requested numbers and
+its index was built with this code's analysis (the PostgreSQL database of ``make bench``
+qualifies; one that does not is rebuilt, a SQLite file must be removed by hand).
 
 The caches are on as in production (the main menu, the facet index, the taxonomy), but no
 answer comes from the page cache: each request's URL carries a parameter the search ignores
