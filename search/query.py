@@ -147,17 +147,18 @@ def _tokens(spelling: str) -> list[str]:
 
 def without_held_words(query: SearchQuery) -> SearchQuery:
     """``query`` without the words that its pairs of words as written or near each other
-    (:class:`Written`, :class:`Near`) already require in the same field: for a backend that
-    ranks every part of its match (SQLite's BM25), where each word is one more list of
-    positions to read and count for every hit. 数字科技 is then matched as 数字 字科 科技
-    alone, not as that and 数字 and 科技: the same hits, some 3 ms less for the 11,000 of the
-    benchmark's names, ranked by how often and where the text writes the two words together.
+    (:class:`Written`, :class:`WrittenWhole`, :class:`Near`) already require in the same
+    field: for a backend that ranks every part of its match (SQLite's BM25), where each word
+    is one more list of positions to read and count for every hit. 农产品溯源 is then matched
+    as 农产 产品 品溯 溯源 alone, not as that and 农产品 and 溯源: the same hits, ranked by how
+    often and where the text writes the two words together (3 ms less for the 11,000 hits of
+    数字科技 in the benchmark, when that pair was such a phrase).
 
     A word is left out only where every alternative of the pair holds one of its spellings
     whole, as the index has it wherever it is written: a bigram or character (within the
-    pair's own word), a longer word of the dictionary (indexed wherever written, as
-    :func:`search.analysis.match_forms` relies on), the phrase of a longer word's bigrams,
-    an acronym."""
+    pair's own word), a longer word of the dictionary or of four characters (indexed wherever
+    written, as :func:`search.analysis.match_forms` relies on), the phrase of a longer word's
+    bigrams, an acronym."""
     if not isinstance(query, And):
         return query
     held = [_held_pairs(q) for q in query.subqueries if is_proximity(q)]
