@@ -677,7 +677,7 @@ def _analysed_query(
                         or word in filler_words()
                     )
                 )
-                or _names_the_kind(run_text, run, i)
+                or _names_the_kind(run_text, run, i, sought)
                 or _names_the_field(run, i)
                 or _names_the_area(run_text, run, i, sought)
                 or set(word) <= STOP_CHARACTERS
@@ -829,15 +829,18 @@ def _unasked(word: str) -> str:
     return word
 
 
-def _names_the_kind(run_text: str, run: list[str], i: int) -> bool:
+def _names_the_kind(run_text: str, run: list[str], i: int, sought: list[str]) -> bool:
     """Whether ``run[i]``, a word of the query's run of characters ``run_text``, names the kind
-    of entry wanted: a kind word ending its run, alone (MES服务商, 烟台 MES 公司), after 的 (做等保
-    的公司) or after a word of three characters or more (预测性维护案例, 数字孪生解决方案). After
-    a shorter word it is part of a concept (设备厂商, 典型案例)."""
+    of entry wanted: a kind word ending its run, alone after a word sought (MES服务商, 烟台 MES
+    公司), after 的 (做等保的公司) or after a word of three characters or more (预测性维护案例,
+    数字孪生解决方案). After a shorter word it is part of a concept (设备厂商, 典型案例), and
+    so it is typed first, apart from the words after it (产品 设计, 方案 设计, 案例 分析)."""
     word = run[i]
     if word not in KIND_WORDS or i != len(run) - 1:
         return False
-    return i == 0 or run_text.endswith("的" + word) or len(run[i - 1]) >= 3
+    if i == 0:
+        return bool(sought)
+    return run_text.endswith("的" + word) or len(run[i - 1]) >= 3
 
 
 @lru_cache(maxsize=256)

@@ -746,6 +746,15 @@ def test_words_that_only_look_like_a_question_are_kept():
     assert [t.text for t in query_terms("典型案例")] == ["典型", "案例"]
 
 
+def test_a_kind_word_typed_first_is_a_word_of_the_concept():
+    """产品 设计 is product design, not 设计 of any solution; after a word sought, apart, the
+    same word names the kind wanted (烟台 MES 公司)."""
+    assert [t.text for t in query_terms("产品 设计")] == ["产品", "设计"]
+    assert [t.text for t in query_terms("案例 分析")] == ["案例", "分析"]
+    assert [t.text for t in query_terms("烟台 MES 公司")] == ["烟台", "mes"]
+    assert [t.text for t in query_terms("MES 产品")] == ["mes"]
+
+
 def test_a_decimal_number_is_one_term_matched_as_its_adjacent_parts():
     assert [t.text for t in query_terms("工业4.0")] == ["工业", "4.0"]
     assert [t.text for t in query_terms("等保2.0")] == ["等保", "2.0"]
