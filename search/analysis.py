@@ -394,6 +394,17 @@ def index_text(text: str) -> str:
     return " ".join(out)
 
 
+#: The length of the spans of characters indexed whole wherever they stand (_cjk_tokens).
+WHOLE_SPAN = 4
+
+
+def indexed_wherever_written(word: str) -> bool:
+    """Whether the index holds ``word``, a run of Chinese characters, as a token wherever a
+    text writes it (:func:`_cjk_tokens`): a bigram or a character, four characters, a word of
+    the dictionary. Such a word is asked for by its token alone (:func:`match_forms`)."""
+    return len(word) <= 2 or len(word) == WHOLE_SPAN or in_dictionary(word)
+
+
 def _cjk_tokens(cjk: str, words_in) -> list[str]:
     """A run of Chinese characters' tokens: its bigrams first and uninterrupted, so that a
     phrase of bigrams matches exactly the substrings of the run, then every dictionary word
@@ -407,8 +418,8 @@ def _cjk_tokens(cjk: str, words_in) -> list[str]:
     needs no phrase for it (:func:`match_forms`), which costs most of the match of a
     frequent word (its bigrams' positions compared in every hit). Four characters, words of
     the dictionary or not, for the same reason: two words of two characters a query writes
-    together (数字科技, 设备点检) are sought as written (:class:`search.query.Written`), which
-    is then one token, not a phrase whose positions PostgreSQL checks in every candidate."""
+    together (数字科技, 设备点检) are sought as written (:class:`search.query.WrittenWhole`):
+    one token, not a phrase whose positions PostgreSQL checks in every candidate."""
     return [
         *(bigrams(cjk) or [cjk]),
         *(
@@ -420,10 +431,6 @@ def _cjk_tokens(cjk: str, words_in) -> list[str]:
         *(cjk[start : start + WHOLE_SPAN] for start in range(len(cjk) - WHOLE_SPAN + 1)),
         *cjk,
     ]
-
-
-#: The length of the spans of characters indexed whole wherever they stand (_cjk_tokens).
-WHOLE_SPAN = 4
 
 
 def _hyphenated_words(folded: str) -> list[str]:
@@ -1126,7 +1133,7 @@ def name_without_brackets(name: str) -> str:
 def match_forms(word: str) -> list[tuple[str, str]]:
     """How a single spelling is looked up in the index: ("token", t) or ("phrase", "b1 b2 …")."""
     if _CJK_WORD.fullmatch(word):
-        if len(word) <= 2 or len(word) == WHOLE_SPAN or in_dictionary(word):  # wherever written
+        if indexed_wherever_written(word):
             return [("token", word)]
         return [("token", word), ("phrase", " ".join(bigrams(word)))]
     if " " in word:  # an English name of several words (digital twin): its words in a row

@@ -18,7 +18,7 @@ from .analysis import (
     WHOLE_SPAN,
     bigrams,
     fold,
-    in_dictionary,
+    indexed_wherever_written,
     industry_words,
     is_common_word,
     joined_words,
@@ -206,7 +206,7 @@ def _spells(spelling: str, form: SearchQuery) -> bool:
     return (
         type(form) is PlainText
         and _CJK_WORD.fullmatch(word) is not None
-        and (len(word) <= 2 or len(word) == WHOLE_SPAN or in_dictionary(word))
+        and indexed_wherever_written(word)
         and word in spelling
     )
 
@@ -338,15 +338,16 @@ def analyse(query, *, words: str = ANYWHERE, similar: bool = False):
 def _as_written(first: tuple[str, ...], second: tuple[str, ...]) -> SearchQuery:
     """Two words written together in any of their spellings: for each pair, the phrase of
     both words' bigrams (数字 字化 化转 转型 型咨 咨询 for 数字化转型 and 咨询), or of an
-    acronym and the second word's bigrams (mes 实施 for 制造执行系统 and 实施). Not the bigram
+    acronym and the second word's bigrams (mes 实施 for 制造执行系统 and 实施), or, where the
+    two are four characters, that one token (:class:`WrittenWhole`: 成本管理). Not the bigram
     that joins them, nor the bigrams across the junction, which other words have too: 大型咨询
     has 型咨, 版本管理 the 本管 of 成本管理, every 能源管理系统 the 管理 理系 系统 of 设备管理系统,
     and a text with them and the two words elsewhere wrote the two together no more than one
     without them (8 of the 11 texts 成本管理 found in the demo content that way).
 
     A phrase makes PostgreSQL check each candidate's vector (the index has no positions):
-    for a pair in 11,000 entries (数字科技 in the benchmark's names), some 7–10 ms more than
-    the joining bigram cost."""
+    for a pair in 11,000 entries, some 5–10 ms more than the joining bigram cost; a token
+    does not."""
     phrases = {}
     for a in first:
         for b in second:
