@@ -145,14 +145,17 @@ def _tokens(spelling: str) -> list[str]:
     return [spelling] if LETTERS.fullmatch(spelling) else bigrams(spelling)
 
 
-def without_held_words(query: SearchQuery) -> SearchQuery:
+def without_held_words(
+    query: SearchQuery, *, held_by: tuple[type, ...] = (Written, WrittenWhole, Near)
+) -> SearchQuery:
     """``query`` without the words that its pairs of words as written or near each other
-    (:class:`Written`, :class:`WrittenWhole`, :class:`Near`) already require in the same
+    (those of the ``held_by`` kinds, or an ``Or`` of them) already require in the same
     field: for a backend that ranks every part of its match (SQLite's BM25), where each word
     is one more list of positions to read and count for every hit. 农产品溯源 is then matched
     as 农产 产品 品溯 溯源 alone, not as that and 农产品 and 溯源: the same hits, ranked by how
     often and where the text writes the two words together (3 ms less for the 11,000 hits of
-    数字科技 in the benchmark, when that pair was such a phrase).
+    数字科技 in the benchmark, when that pair was such a phrase). PostgreSQL leaves out only
+    the words a :class:`WrittenWhole` holds, a token its index answers alone.
 
     A word is left out only where every alternative of the pair holds one of its spellings
     whole, as the index has it wherever it is written: a bigram or character (within the
@@ -161,7 +164,7 @@ def without_held_words(query: SearchQuery) -> SearchQuery:
     bigrams, an acronym."""
     if not isinstance(query, And):
         return query
-    held = [_held_pairs(q) for q in query.subqueries if is_proximity(q)]
+    held = [_held_pairs(q) for q in query.subqueries if is_pair_of(q, held_by)]
     held = [pairs for pairs in held if pairs]
     kept = [
         q
@@ -169,6 +172,13 @@ def without_held_words(query: SearchQuery) -> SearchQuery:
         if is_proximity(q) or not any(_holds_word(pairs, q) for pairs in held)
     ]
     return query if len(kept) == len(query.subqueries) else _one_or_many(And, kept)
+
+
+def is_pair_of(query: SearchQuery, kinds: tuple[type, ...]) -> bool:
+    """Whether ``query`` is a pair of words of one of ``kinds``, or an ``Or`` of such."""
+    if isinstance(query, Or):
+        return all(is_pair_of(q, kinds) for q in query.subqueries)
+    return isinstance(query, kinds)
 
 
 def _held_pairs(query: SearchQuery) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from catalogue.factories import (
 )
 from catalogue.models import Industry, ProviderPage, Region, SolutionPage, Status
 from search.analysis import INDUSTRIES, index_text
+from search.backends.database import PostgresScoring
 from search.query import Near, Similar
 from tests.catalogue.catalogue_helpers import result_titles
 
@@ -493,6 +494,21 @@ def test_a_kind_word_beginning_a_pair_is_held_near_like_any_word(home):
     assert found("企业管理") == {"山东甲科技有限公司"}
 
 
+def test_words_typed_together_are_sought_so_whatever_the_first_entry_with_them(home):
+    """Whether any text writes the words together (设备点检) is decided over every entry, not
+    only the first few (PostgreSQL checks those one by one, and asks its index for the rest):
+    a text far down that writes them so is the answer, not one with 设备 and 点检 near each
+    other."""
+    many = PostgresScoring.WALKED_ENTRIES + 1
+    texts = {f"山东{n:03d}信息有限公司": "提供生产管理咨询。" for n in range(many)}
+    texts["山东甲科技有限公司"] = "提供设备点检服务。"
+    texts["山东乙科技有限公司"] = "提供设备日常点检服务。"
+    providers_saying(home, texts)
+
+    assert found("设备点检") == {"山东甲科技有限公司"}
+    assert found("设备 点检") == {"山东甲科技有限公司", "山东乙科技有限公司"}
+
+
 def test_absent_concepts_find_nothing(providers):
     assert found("区块链溯源") == set()
 
@@ -714,10 +730,10 @@ def test_a_removed_provider_does_not_decide_how_the_words_are_sought(client, hom
     assert result_titles(removed) == ["山东甲科技有限公司"]
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's BM25 of the whole match")
-def test_sqlite_ranks_words_typed_together_by_how_often_a_text_writes_them_so(home):
+def test_words_typed_together_rank_by_how_often_a_text_writes_them_so(home):
     """数字科技 ranks a text about 数字科技 above one that writes it once among many other
-    words of 数字 and of 科技: BM25 counts the pair, not each word wherever it stands."""
+    words of 数字 and of 科技: the rank counts the pair (SQLite's BM25, PostgreSQL's
+    ``ts_rank`` of its token), not each word wherever it stands."""
     providers_saying(
         home,
         {
