@@ -224,9 +224,7 @@ def _spells(spelling: str, form: SearchQuery) -> bool:
 def is_proximity(query: SearchQuery) -> bool:
     """A requirement on where the words stand, not a word: a pair of words as written (any of
     their spellings: an ``Or`` of them), or a :class:`Near`."""
-    if isinstance(query, Or):
-        return all(map(is_proximity, query.subqueries))
-    return isinstance(query, Junction | Near | Written | WrittenWhole)
+    return is_pair_of(query, (Junction, Near, Written, WrittenWhole))
 
 
 def _alternative(kind: str, value: str) -> SearchQuery:

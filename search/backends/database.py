@@ -1088,11 +1088,7 @@ def _fetch_scores(db: str, sql: str, params) -> EntryScores:
     and each check concatenates the entry's two vectors (``search_entry_vector``, declared
     costly so that the index is used at all). For words in nearly every entry it then reads
     the table instead and concatenates every entry's vectors: 数字 服务, in all 43,000 entries
-    of ``make bench-search``, 180 against 51 ms.
-
-    The settings last until the end of the transaction: this one, or one that encloses it
-    (a listing's search runs in its own; in a caller's, its later statements run with them
-    too)."""
+    of ``make bench-search``, 180 against 51 ms. The settings are :func:`_index_plan`'s."""
     with _index_plan(db) as cursor:
         cursor.execute(
             f"""
@@ -1114,21 +1110,20 @@ def _fetch_scores(db: str, sql: str, params) -> EntryScores:
 def _index_plan(db: str, *, avoided: str | None = None):
     """A cursor in a transaction whose statements match through the GIN index, without
     parallel workers or JIT compilation (:func:`_fetch_scores` says why). These settings last
-    until the end of the transaction: this one, or one that encloses it. ``avoided``, a
+    until the end of the transaction: this one, or one that encloses it (a listing's search
+    runs in its own; in a caller's, its later statements run with them too). ``avoided``, a
     planner setting (``enable_indexscan``), is turned off for the statements in the block
     alone."""
-    settings = ["max_parallel_workers_per_gather", "jit", "enable_seqscan"]
-    values = ["0", "off", "off"]
+    settings = {"max_parallel_workers_per_gather": "0", "jit": "off", "enable_seqscan": "off"}
     if avoided:
-        settings.append(avoided)
-        values.append("off")
+        settings[avoided] = "off"
     with (
         transaction.atomic(using=db, savepoint=False),
         connections[db].cursor() as cursor,
     ):
         cursor.execute(
             "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in settings),
-            values,
+            list(settings.values()),
         )
         yield cursor
         if avoided:
