@@ -33,14 +33,15 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Greatest, NullIf, Substr
 from modelsearch.backends.database import SearchBackend as vendor_backend
+from modelsearch.backends.database.postgres.postgres import PostgresAutocompleteQueryCompiler
 from modelsearch.index import AutocompleteField, FilterField, SearchField
-from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, Phrase
+from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import ADD, OR, get_descendants_content_types_pks
 
 from portal import page_cache, write_behind
 from portal.request_memo import remembered
 
-from .. import registry
+from .. import impacts, registry
 from ..documents import AnalysedDocument, BulkPreparingMixin
 from ..query import (
     Near,
@@ -202,7 +203,7 @@ class PostgresEntryWriter:
         # Objects with the same texts (a page and its English alias) share one document: its
         # vectors are computed once, by the server, and joined to each of its entries.
         documents: dict[tuple, str] = {}
-        document_rows, entry_rows = [], []
+        document_rows, entry_rows, object_ids = [], [], []
         for obj in objs:
             indexer = ObjectIndexer(obj, self.backend)
             texts = {
@@ -225,8 +226,9 @@ class PostgresEntryWriter:
                     for part in ("title", "body")
                 )
                 document_rows.append(f"({number}, {', '.join(vectors)}, {title_text}, {body_text})")
+            object_ids.append(str(indexer.id))
             entry_rows.append(
-                f"({content_type}, {params.add(str(indexer.id), 'text')}, {documents[key]})"
+                f"({content_type}, {params.add(object_ids[-1], 'text')}, {documents[key]})"
             )
         write_behind.execute(
             self.write_connection,
@@ -251,6 +253,13 @@ class PostgresEntryWriter:
                 """,  # noqa: S608 (the table's name from the model; every value a parameter)
             params.values,
             numbered=True,
+        )
+        # The terms whose hits are kept beside the index have them from these entries too.
+        impacts.replace(
+            self.write_connection,
+            get_content_type_pk(model),
+            object_ids,
+            config=self.backend.config,
         )
 
 
@@ -904,6 +913,12 @@ class PostgresScoring:
         hits of types outside ``ranked`` map to None (ranking reads each hit's title and body
         vectors, several times: most of a frequent word's cost once the match is made by the
         index alone)."""
+        term = self._impact_term()
+        db = self.queryset.db
+        if term is not None:
+            kept = impacts.read(db, term, content_types, ranked)
+            if kept is not None:
+                return _entry_scores_of(*kept)
         ranked = tuple(sorted(ranked))
         statement = self._statement(
             config,
@@ -911,7 +926,29 @@ class PostgresScoring:
             ranked,
             rows=lambda: self._entry_score_rows(config, content_types, ranked),
         )
-        return None if statement is None else _fetch_scores(*statement)
+        if statement is None:
+            return None
+        found = _fetch_scores(*statement)
+        if term is not None and len(found) >= impacts.min_entries():
+            impacts.request(db, term, config=str(config))
+        return found
+
+    def _impact_term(self) -> str | None:
+        """The one term of the index this query is, whose hits and scores may be kept beside
+        the index (:mod:`search.impacts`): a word, or two words typed together that the index
+        holds as one token (:class:`search.query.WrittenWhole`, matched and ranked in their
+        place); None for anything else (several terms, a phrase, an autocomplete's prefix)."""
+        if isinstance(self, PostgresAutocompleteQueryCompiler):
+            return None
+        query = self.query
+        if isinstance(query, And):
+            query = without_held_words(query, held_by=(WrittenWhole,))
+        while isinstance(query, And | Or) and len(query.subqueries) == 1:
+            query = query.subqueries[0]
+        if type(query) in (PlainText, WrittenWhole) and query.query_string.strip():
+            text = query.query_string
+            return text if len(text.split()) == 1 else None
+        return None
 
     def _entry_score_rows(self, config, content_types, ranked):
         """The ``values_list("id", "score")`` queryset :meth:`entry_scores` reads, or None."""
@@ -1100,6 +1137,12 @@ def _fetch_scores(db: str, sql: str, params) -> EntryScores:
             params,
         )
         unscored, scored = (bytes(data or b"") for data in cursor.fetchone())
+    return _entry_scores_of(unscored, scored)
+
+
+def _entry_scores_of(unscored: bytes, scored: bytes) -> EntryScores:
+    """``{id: score or None}`` of the ids without a score and the ids each followed by its
+    score, in binary (``int8send``, ``float8send``)."""
     found = EntryScores.fromkeys(_numbers("q", unscored))
     # Eight bytes of id, eight of score, for each scored hit.
     found.update(zip(_numbers("q", scored)[::2], _numbers("d", scored)[1::2], strict=True))
