@@ -15,7 +15,7 @@ answer comes from the page cache: each request's URL carries a parameter the sea
 and the page cache does not (``&_n=…``), so every request searches and renders, as a keyword
 nobody has asked for since the last publication does.
 
-On PostgreSQL the warm-up pass keeps the frequent terms' hits and scores beside the index
+The warm-up pass keeps the frequent terms' hits and scores beside the index
 (:mod:`search.impacts`), as a site's first search of each does, and the timed requests read
 them; the run ends by saying how many terms are kept (a database kept from an earlier run has
 them already).
@@ -123,15 +123,14 @@ def main() -> None:
     )
     for label, urls in groups().items():
         report(label, measure(urls, args.rounds))
-    if connection.vendor == "postgresql":
-        from search import impacts
+    from search import impacts
 
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT (SELECT count(*) FROM {impacts.TERMS}), count(*) FROM {impacts.IMPACTS}"  # noqa: S608
-            )
-            terms, entries = cursor.fetchone()
-        progress(f"terms kept beside the index (search.impacts): {terms}, {entries:,} entries")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT count(*) FROM {impacts.TERMS}), count(*) FROM {impacts.IMPACTS}"  # noqa: S608
+        )
+        terms, entries = cursor.fetchone()
+    progress(f"terms kept beside the index (search.impacts): {terms}, {entries:,} entries")
 
 
 if __name__ == "__main__":

@@ -245,8 +245,8 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
-# On PostgreSQL, a term searched alone whose match finds this many index entries has its hits
-# and scores kept beside the index from then on (search.impacts).
+# A term searched alone whose match finds this many index entries has its hits and scores kept
+# beside the index from then on (search.impacts).
 SEARCH_IMPACT_MIN_ENTRIES = int(os.environ.get("SEARCH_IMPACT_MIN_ENTRIES", "1000"))
 
 # Certificates (training): the key of the HMAC-SHA256 kept instead of each 身份证号 (it must

@@ -33,7 +33,6 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Greatest, NullIf, Substr
 from modelsearch.backends.database import SearchBackend as vendor_backend
-from modelsearch.backends.database.postgres.postgres import PostgresAutocompleteQueryCompiler
 from modelsearch.index import AutocompleteField, FilterField, SearchField
 from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import ADD, OR, get_descendants_content_types_pks
@@ -163,6 +162,8 @@ class SQLiteEntryWriter:
                 """,  # noqa: S608 (the table's name from the model)
                 rows,
             )
+            # The terms whose hits are kept beside the index have them from these entries too.
+            impacts.replace_sqlite(connection, content_type, [str(row[1]) for row in rows])
 
 
 class PostgresEntryWriter:
@@ -564,6 +565,24 @@ class Relevance(Func):
         return f"-bm25({SQLiteFTSIndexEntry._meta.db_table})", []
 
 
+def impact_term(compiler) -> str | None:
+    """The one term of the index a compiler's query is, whose hits and scores may be kept
+    beside the index (:mod:`search.impacts`): a word, or two words typed together that the
+    index holds as one token (:class:`search.query.WrittenWhole`, matched and ranked in their
+    place); None for anything else (several terms, a phrase, an autocomplete's prefix)."""
+    if compiler.AUTOCOMPLETE:
+        return None
+    query = compiler.query
+    if isinstance(query, And):
+        query = without_held_words(query, held_by=(WrittenWhole,))
+    while isinstance(query, And | Or) and len(query.subqueries) == 1:
+        query = query.subqueries[0]
+    if type(query) in (PlainText, WrittenWhole) and query.query_string.strip():
+        text = query.query_string
+        return text if len(text.split()) == 1 else None
+    return None
+
+
 class SQLiteScoring:
     SCOPED_MATCH = False  # see FairRankingMixin.matching_entries
 
@@ -609,6 +628,11 @@ class SQLiteScoring:
         from modelsearch.backends.database.sqlite.sqlite import IndexEntry, SQLiteFTSIndexEntry
 
         db = router.db_for_read(SQLiteFTSIndexEntry)
+        term = impact_term(self)
+        if term is not None:
+            kept = impacts.read_sqlite(db, term, ranked, into=EntryScores)
+            if kept is not None:
+                return kept
         scoring = None  # what decides the score's SQL: nothing ranked, spans, every hit, ids
         if ranked:
             spans = _entry_span_list(db, tuple(sorted(ranked)))
@@ -632,7 +656,10 @@ class SQLiteScoring:
                 score = Case(When(pk__in=entries.values("id"), then=Relevance()), default=score)
             return self._fts_matches(config).annotate(score=score).values_list("pk", "score")
 
-        return EntryScores(_fetch_rows(*self._statement(config, scoring, rows=rows)))
+        found = EntryScores(_fetch_rows(*self._statement(config, scoring, rows=rows)))
+        if term is not None and len(found) >= impacts.min_entries():
+            impacts.request(db, term, config=str(config))
+        return found
 
     def rescore(self, config, entries: list[int], ranked) -> dict[int, float]:
         """Scores of ``entries``, hits of this query whose type is ranked after the match was
@@ -913,7 +940,7 @@ class PostgresScoring:
         hits of types outside ``ranked`` map to None (ranking reads each hit's title and body
         vectors, several times: most of a frequent word's cost once the match is made by the
         index alone)."""
-        term = self._impact_term()
+        term = impact_term(self)
         db = self.queryset.db
         if term is not None:
             kept = impacts.read(db, term, content_types, ranked)
@@ -932,23 +959,6 @@ class PostgresScoring:
         if term is not None and len(found) >= impacts.min_entries():
             impacts.request(db, term, config=str(config))
         return found
-
-    def _impact_term(self) -> str | None:
-        """The one term of the index this query is, whose hits and scores may be kept beside
-        the index (:mod:`search.impacts`): a word, or two words typed together that the index
-        holds as one token (:class:`search.query.WrittenWhole`, matched and ranked in their
-        place); None for anything else (several terms, a phrase, an autocomplete's prefix)."""
-        if isinstance(self, PostgresAutocompleteQueryCompiler):
-            return None
-        query = self.query
-        if isinstance(query, And):
-            query = without_held_words(query, held_by=(WrittenWhole,))
-        while isinstance(query, And | Or) and len(query.subqueries) == 1:
-            query = query.subqueries[0]
-        if type(query) in (PlainText, WrittenWhole) and query.query_string.strip():
-            text = query.query_string
-            return text if len(text.split()) == 1 else None
-        return None
 
     def _entry_score_rows(self, config, content_types, ranked):
         """The ``values_list("id", "score")`` queryset :meth:`entry_scores` reads, or None."""
@@ -1312,7 +1322,7 @@ def analysed_backend_class(base):
         name: type(
             f"Fair{getattr(base, name).__name__}",
             (AdminListingSearchMixin, FairRankingMixin, scoring, getattr(base, name)),
-            {},
+            {"AUTOCOMPLETE": name == "autocomplete_query_compiler_class"},  # prefixes matched
         )
         for name in ("query_compiler_class", "autocomplete_query_compiler_class")
     }
