@@ -31,6 +31,7 @@ computed when they are read, as ``bm25()`` computes it (:func:`read_sqlite`).
 """
 
 import math
+from collections import Counter
 
 from django.conf import settings
 from django.core.cache import cache
@@ -170,18 +171,13 @@ def keep_term(term: str, *, config: str, db: str = "default") -> int:
         return cursor.fetchone()[0]
 
 
-def _instances_sql(where: str, *, of_kept_terms: bool = False) -> str:
+def _instances_sql(where: str) -> str:
     """SQL of ``(term, entry, content type, instances, size)`` of the impacts of the token
-    instances ``where`` selects (in the alias ``i``), of every term kept with
-    ``of_kept_terms`` (looked up one by one: an fts5vocab table reads a term's instances
-    alone only when asked for one)."""
+    instances ``where`` selects (in the alias ``i``)."""
     columns = ", ".join(f"'{column}'" for column in MATCHED_COLUMNS)
-    instances = (
-        f"{TERMS} t JOIN {INSTANCES} i ON i.term = t.term" if of_kept_terms else f"{INSTANCES} i"
-    )
     return f"""
         SELECT i.term, i.doc, e.content_type_id, count(*), search_row_size(d.sz)
-        FROM {instances}
+        FROM {INSTANCES} i
         JOIN wagtailsearch_indexentry e ON e.id = i.doc
         JOIN {FTS}_docsize d ON d.id = i.doc
         WHERE {where} AND i.col IN ({columns})
@@ -213,26 +209,40 @@ def replace(connection, content_type: int, object_ids: list[str], *, config: str
     )
 
 
-def replace_sqlite(connection, content_type: int, object_ids: list[str]) -> None:
-    """:func:`replace` on SQLite, in the writer's transaction."""
+def replace_sqlite(connection, content_type: int, written: list[tuple[str, str, str]]) -> None:
+    """:func:`replace` on SQLite, in the writer's transaction, for ``written``: ``(object id,
+    title, body)`` of each entry as the full-text index holds them. Their texts are the
+    index's tokens separated by spaces (:func:`search.analysis.index_text`: runs of Chinese
+    characters, of Latin letters and digits), which FTS5 takes as they are, so a term's
+    instances are counted in them, where reading them from the full-text index would walk
+    each kept term's every instance."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {TERMS})")  # noqa: S608
-        if not cursor.fetchone()[0]:
+        cursor.execute(f"SELECT term FROM {TERMS}")  # noqa: S608
+        kept = {term for (term,) in cursor.fetchall()}
+        if not kept:
             return  # no term kept: no impacts either
-        placeholders = ", ".join(["%s"] * len(object_ids))
-        written = f"content_type_id = %s AND object_id IN ({placeholders})"
+        placeholders = ", ".join(["%s"] * len(written))
         cursor.execute(
-            f"DELETE FROM {IMPACTS} WHERE entry_id IN "  # noqa: S608
-            f"(SELECT id FROM wagtailsearch_indexentry WHERE {written})",
-            [content_type, *object_ids],
+            f"SELECT e.object_id, e.id, search_row_size(d.sz) "  # noqa: S608
+            f"FROM wagtailsearch_indexentry e JOIN {FTS}_docsize d ON d.id = e.id "
+            f"WHERE e.content_type_id = %s AND e.object_id IN ({placeholders})",
+            [content_type, *(object_id for object_id, _title, _body in written)],
         )
+        entries = {object_id: (entry, size) for object_id, entry, size in cursor.fetchall()}
         cursor.execute(
+            f"DELETE FROM {IMPACTS} "  # noqa: S608
+            f"WHERE entry_id IN ({', '.join(['%s'] * len(entries)) or 'NULL'})",
+            [entry for entry, _size in entries.values()],
+        )
+        impacts = []
+        for object_id, title, body in written:
+            entry, size = entries[object_id]
+            found = Counter(token for token in (*title.split(), *body.split()) if token in kept)
+            impacts += [(term, entry, content_type, n, size) for term, n in found.items()]
+        cursor.executemany(
             f"INSERT INTO {IMPACTS} (term, entry_id, content_type_id, instances, size) "  # noqa: S608
-            + _instances_sql(
-                f"i.doc IN (SELECT id FROM wagtailsearch_indexentry WHERE {written})",  # noqa: S608
-                of_kept_terms=True,
-            ),
-            [content_type, *object_ids],
+            "VALUES (%s, %s, %s, %s, %s)",
+            impacts,
         )
 
 

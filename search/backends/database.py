@@ -163,7 +163,9 @@ class SQLiteEntryWriter:
                 rows,
             )
             # The terms whose hits are kept beside the index have them from these entries too.
-            impacts.replace_sqlite(connection, content_type, [str(row[1]) for row in rows])
+            impacts.replace_sqlite(
+                connection, content_type, [(str(row[1]), row[2], row[4]) for row in rows]
+            )
 
 
 class PostgresEntryWriter:
