@@ -43,6 +43,8 @@ from portal import page_cache, write_behind
 
 TERMS = "search_impact_term"
 IMPACTS = "search_term_impact"
+# The stock backend's table of index entries (wagtailsearch.IndexEntry).
+ENTRIES = "wagtailsearch_indexentry"
 # SQLite: the full-text index's tables, and the fts5vocab table of its tokens' instances.
 FTS = "wagtailsearch_indexentry_fts"
 INSTANCES = "search_fts_instance"
@@ -88,14 +90,15 @@ def read_sqlite(db: str, term: str, ranked, *, into=dict) -> dict | None:
     much as returning the four it is made of."""
     with connections[db].cursor() as cursor:
         cursor.execute(
-            f"SELECT count(*) FROM {IMPACTS} WHERE term = %s "  # noqa: S608
-            f"AND EXISTS (SELECT 1 FROM {TERMS} WHERE term = %s)",
+            f"SELECT EXISTS (SELECT 1 FROM {TERMS} WHERE term = %s), "  # noqa: S608
+            f"(SELECT count(*) FROM {IMPACTS} WHERE term = %s)",
             [term, term],
         )
-        hits = cursor.fetchone()[0]
+        kept, hits = cursor.fetchone()
+        if not kept:
+            return None
         if not hits:
-            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {TERMS} WHERE term = %s)", [term])  # noqa: S608
-            return into() if cursor.fetchone()[0] else None
+            return into()
         cursor.execute(f"SELECT block FROM {FTS}_data WHERE id = 1")  # noqa: S608 (FTS5's averages)
         rows, *column_tokens = _varints(cursor.fetchone()[0])
         idf = math.log((rows - hits + 0.5) / (hits + 0.5))
@@ -178,7 +181,7 @@ def _instances_sql(where: str) -> str:
     return f"""
         SELECT i.term, i.doc, e.content_type_id, count(*), search_row_size(d.sz)
         FROM {INSTANCES} i
-        JOIN wagtailsearch_indexentry e ON e.id = i.doc
+        JOIN {ENTRIES} e ON e.id = i.doc
         JOIN {FTS}_docsize d ON d.id = i.doc
         WHERE {where} AND i.col IN ({columns})
         GROUP BY i.term, i.doc
@@ -224,7 +227,7 @@ def replace_sqlite(connection, content_type: int, written: list[tuple[str, str, 
         placeholders = ", ".join(["%s"] * len(written))
         cursor.execute(
             f"SELECT e.object_id, e.id, search_row_size(d.sz) "  # noqa: S608
-            f"FROM wagtailsearch_indexentry e JOIN {FTS}_docsize d ON d.id = e.id "
+            f"FROM {ENTRIES} e JOIN {FTS}_docsize d ON d.id = e.id "
             f"WHERE e.content_type_id = %s AND e.object_id IN ({placeholders})",
             [content_type, *(object_id for object_id, _title, _body in written)],
         )
